@@ -1,0 +1,1 @@
+SELECT version FROM customers WHERE id = $1

@@ -1,0 +1,1 @@
+DELETE FROM customer_grams WHERE customer_id = $1

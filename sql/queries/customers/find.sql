@@ -1,0 +1,1 @@
+SELECT snapshot FROM customers WHERE id = $1

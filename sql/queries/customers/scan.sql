@@ -1,0 +1,1 @@
+SELECT c.id, c.snapshot {FILTER} {ORDER}

@@ -1,0 +1,1 @@
+SELECT code, name FROM regions ORDER BY code

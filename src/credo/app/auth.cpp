@@ -1,0 +1,194 @@
+#include "credo/app/auth.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+namespace credo::app {
+using domain::Actor;
+using domain::Role;
+
+namespace {
+
+std::string Hex(const unsigned char* data, std::size_t n) {
+    std::string out(n * 2, '\0');
+    sodium_bin2hex(out.data(), out.size() + 1, data, n);
+    return out;
+}
+
+bool SodiumReady() {
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+Error BadCredentials() { return MakeError(Errc::kUnauthenticated, "wrong username or password"); }
+
+}  // namespace
+
+Status ValidatePassword(std::string_view password) {
+    const int length = domain::Utf8Length(password);
+    if (length < 8) return FieldError("password", "must have at least 8 characters");
+    if (length > 128) return FieldError("password", "must have at most 128 characters");
+    return Ok();
+}
+
+Result<std::string> HashPassword(std::string_view password) {
+    if (!SodiumReady()) return MakeError(Errc::kInternal, "libsodium failed to initialise");
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return MakeError(Errc::kInternal, "out of memory while hashing a password");
+    return std::string(out);
+}
+
+bool VerifyPassword(std::string_view encoded, std::string_view password) {
+    if (!SodiumReady()) return false;
+    const std::string hash(encoded);
+    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string HashToken(std::string_view token) {
+    SodiumReady();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+    return Hex(digest, sizeof digest);
+}
+
+Actor ActorOf(const UserRecord& u) { return Actor{u.id, u.username, u.display_name, u.roles, u.region}; }
+
+Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const Actor& actor, const NewUser& in) {
+    if (!actor.MayManageUsers()) return MakeError(Errc::kForbidden, "only an admin may create users");
+    const bool username_ok =
+        in.username.size() >= 3 && in.username.size() <= 64 &&
+        std::all_of(in.username.begin(), in.username.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        });
+    if (!username_ok)
+        return FieldError("username", "\"" + in.username + "\" must be 3-64 characters of a-z, 0-9, '.', '_', '-'");
+    CREDO_CHECK(ValidatePassword(in.password));
+    if (in.roles.empty()) return FieldError("roles", "at least one role is required");
+    if (in.region) {
+        CREDO_TRY(bool exists, tx.Regions().Exists(*in.region));
+        if (!exists) return FieldError("region", "\"" + *in.region + "\" is not a region");
+    }
+    static constexpr std::string_view kLanguages[] = {"zh-CN", "zh-TW", "es", "en"};
+    if (in.language && std::find(std::begin(kLanguages), std::end(kLanguages), *in.language) == std::end(kLanguages))
+        return FieldError("language", "\"" + *in.language + "\" is not one of zh-CN, zh-TW, es, en");
+    const int name_length = domain::Utf8Length(in.display_name);
+    if (name_length < 0 || name_length > 100) return FieldError("display_name", "must be text of at most 100 characters");
+    UserRecord u;
+    u.username = in.username;
+    u.display_name = in.display_name.empty() ? in.username : in.display_name;
+    CREDO_TRY(u.password_hash, HashPassword(in.password));
+    u.roles = in.roles;
+    std::sort(u.roles.begin(), u.roles.end());
+    u.roles.erase(std::unique(u.roles.begin(), u.roles.end()), u.roles.end());
+    u.region = in.region;
+    u.language = in.language;
+    u.created_at = ctx.clock.Now();
+    CREDO_TRY(u.id, tx.Users().Insert(u));
+    return u;
+}
+
+Result<std::vector<UserRecord>> ListUsers(Tx& tx, const Actor& actor) {
+    if (!actor.MayManageUsers() && !actor.Has(Role::kAuditor))
+        return MakeError(Errc::kForbidden, "only an admin may list users");
+    return tx.Users().List();
+}
+
+Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt& attempt) {
+    LoginOutcome out;
+    auto user = ReadTx(db, [&](Tx& tx) { return tx.Users().FindByUsername(attempt.username); });
+    if (!user) {
+        if (user.error().code != Errc::kNotFound) return user.error();
+        // Spend the same time as a real check, so that timing does not reveal which usernames exist.
+        static const std::string kDummy = HashPassword("credo-timing-equaliser").value();
+        (void)VerifyPassword(kDummy, attempt.password);
+        out.failure = BadCredentials();
+        return out;
+    }
+    const Timestamp now = ctx.clock.Now();
+    if (user->locked_until && *user->locked_until > now) {
+        Error e = MakeError(Errc::kLocked, "the account is locked after repeated failed logins; try again after " +
+                                               FormatTimestamp(*user->locked_until));
+        e.details.emplace("locked_until", FormatTimestamp(*user->locked_until));
+        out.failure = e;
+        return out;
+    }
+    if (!user->active) {
+        out.failure = BadCredentials();
+        return out;
+    }
+    const bool verified = VerifyPassword(user->password_hash, attempt.password);
+    const UserId id = user->id;
+    Status recorded = db.Write([&](Tx& tx) -> Status {
+        // Re-read inside the write: concurrent failures each count.
+        CREDO_TRY(auto current, tx.Users().Find(id));
+        if (!verified) {
+            const bool lock_expired = current.locked_until && *current.locked_until <= now;
+            const int failed = (lock_expired ? 0 : current.failed_logins) + 1;
+            std::optional<Timestamp> lock;
+            if (failed >= ctx.settings.max_failed_logins) lock = now + ctx.settings.lockout;
+            CREDO_CHECK(tx.Users().SetLoginState(id, lock ? 0 : failed, lock));
+            out.failure = BadCredentials();
+            if (lock) {
+                Error e = MakeError(Errc::kLocked, "too many failed logins; the account is locked until " +
+                                                       FormatTimestamp(*lock));
+                e.details.emplace("locked_until", FormatTimestamp(*lock));
+                out.failure = e;
+            }
+            return Ok();
+        }
+        if (current.failed_logins != 0 || current.locked_until)
+            CREDO_CHECK(tx.Users().SetLoginState(id, 0, std::nullopt));
+        unsigned char raw[32];
+        randombytes_buf(raw, sizeof raw);
+        out.token = Hex(raw, sizeof raw);
+        out.expires_at = now + ctx.settings.session_ttl;
+        CREDO_CHECK(tx.Sessions().Insert(SessionRecord{HashToken(out.token), id, now, out.expires_at}));
+        out.user = current;
+        return Ok();
+    });
+    if (!recorded) return recorded.error();
+    return out;
+}
+
+Status Logout(Tx& tx, std::string_view token) { return tx.Sessions().Delete(HashToken(token)); }
+
+Result<Actor> Authenticator::Authenticate(std::string_view token) {
+    if (token.size() != 64) return MakeError(Errc::kUnauthenticated, "a valid bearer token is required");
+    const Timestamp now = ctx_.clock.Now();
+    const std::string key(token);
+    {
+        std::lock_guard lock(mutex_);
+        auto it = cache_.find(key);
+        if (it != cache_.end()) {
+            if (it->second.cached_until > now && it->second.session_expires > now) return it->second.actor;
+            cache_.erase(it);
+        }
+    }
+    auto found = ReadTx(db_, [&](Tx& tx) -> Result<Entry> {
+        auto session = tx.Sessions().Find(HashToken(token));
+        if (!session) {
+            if (session.error().code == Errc::kNotFound)
+                return MakeError(Errc::kUnauthenticated, "the session has ended; log in again");
+            return session.error();
+        }
+        if (session->expires_at <= now) return MakeError(Errc::kUnauthenticated, "the session has expired; log in again");
+        CREDO_TRY(auto user, tx.Users().Find(session->user));
+        if (!user.active) return MakeError(Errc::kUnauthenticated, "the account is disabled");
+        return Entry{ActorOf(user), session->expires_at, now + ttl_};
+    });
+    if (!found) return found.error();
+    std::lock_guard lock(mutex_);
+    if (cache_.size() > 100000) cache_.clear();
+    cache_.insert_or_assign(key, *found);
+    return found->actor;
+}
+
+void Authenticator::Forget(std::string_view token) {
+    std::lock_guard lock(mutex_);
+    cache_.erase(std::string(token));
+}
+
+}  // namespace credo::app

@@ -1,0 +1,81 @@
+// Authentication (first part of SPEC SE-1): users, Argon2id password hashes, bearer sessions, lockout.
+//
+// A session token is 32 random bytes, given to the client once in hex; only its SHA-256 is stored, so
+// a copy of the database does not hold usable tokens. Five failed logins in a row lock the account for
+// fifteen minutes (Settings); a wrong username and a wrong password answer alike.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "credo/app/context.hpp"
+#include "credo/app/ports/database.hpp"
+
+namespace credo::app {
+
+// Argon2id (libsodium, interactive limits) in libsodium's self-describing encoded form.
+Result<std::string> HashPassword(std::string_view password);
+bool VerifyPassword(std::string_view encoded_hash, std::string_view password);
+// 8 to 128 characters, valid UTF-8.
+Status ValidatePassword(std::string_view password);
+
+std::string HashToken(std::string_view token);
+
+struct NewUser {
+    std::string username;
+    std::string password;
+    std::string display_name;
+    std::vector<domain::Role> roles;
+    std::optional<std::string> region;
+    std::optional<std::string> language;
+};
+// Admins (and the command line's system actor) create users. Username: 3-64 of a-z 0-9 . _ -.
+Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const domain::Actor& actor, const NewUser& user);
+Result<std::vector<UserRecord>> ListUsers(Tx& tx, const domain::Actor& actor);
+domain::Actor ActorOf(const UserRecord& user);
+
+struct LoginAttempt {
+    std::string username;
+    std::string password;
+};
+// The outcome of a login is a value even when it fails, because a failure is recorded (the counter
+// and the lock must be committed, not rolled back).
+struct LoginOutcome {
+    LoginOutcome() = default;  // not an aggregate: Result<LoginOutcome> must not confuse it with an Error
+    std::optional<Error> failure;  // kUnauthenticated or kLocked
+    std::string token;             // on success
+    Timestamp expires_at{};
+    std::optional<UserRecord> user;
+};
+// Verifies the password (slow by design: Argon2id) outside any write transaction, so that hashing
+// never holds up other writers, then records the outcome in a short write transaction.
+Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt& attempt);
+Status Logout(Tx& tx, std::string_view token);
+
+// Resolves bearer tokens to actors, with a short-lived cache so that hot endpoints do not read the
+// sessions table on every request. Logout through this object evicts at once; a session ended on
+// another server is honoured within `ttl`. Thread-safe.
+class Authenticator {
+public:
+    Authenticator(Database& db, const Context& ctx, std::chrono::milliseconds ttl = std::chrono::seconds(5))
+        : db_(db), ctx_(ctx), ttl_(ttl) {}
+    // kUnauthenticated when the token is unknown, expired, or its user is disabled.
+    Result<domain::Actor> Authenticate(std::string_view token);
+    void Forget(std::string_view token);
+
+private:
+    struct Entry {
+        domain::Actor actor;
+        Timestamp session_expires{};
+        Timestamp cached_until{};
+    };
+    Database& db_;
+    const Context& ctx_;
+    std::chrono::milliseconds ttl_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Entry> cache_;
+};
+
+}  // namespace credo::app

@@ -1,0 +1,64 @@
+// Use cases of the customer file (SPEC CF-1…CF-7, DY-1): create, read (now or as of a date), update
+// with optimistic concurrency, history, contacts, duplicates.
+//
+// Each runs inside the caller's transaction: reads in Database::Read, writes in Database::Write. Every
+// write stores a new version with the changed fields, the actor, the time and the reason.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "credo/app/codec/json_codec.hpp"
+#include "credo/app/context.hpp"
+#include "credo/app/ports/database.hpp"
+
+namespace credo::app {
+
+struct DuplicateWarning {
+    DuplicateMatch match;
+};
+
+struct SavedCustomer {
+    domain::Customer customer;
+    std::vector<DuplicateMatch> warnings;  // CF-6: files that look like this one
+};
+
+// Creates a file: assigns the next code (CF-1), validates it whole, checks region and owner, and
+// stores version 1. kInvalidArgument names every bad field; kForbidden for read-only actors.
+Result<SavedCustomer> CreateCustomer(Tx& tx, const Context& ctx, const domain::Actor& actor, domain::Customer draft,
+                                     const std::optional<std::string>& reason);
+
+Result<domain::Customer> GetCustomer(Tx& tx, const domain::Actor& actor, CustomerId id);
+// The file at the end of `date` (UTC); kNotFound when it did not exist yet.
+Result<domain::Customer> GetCustomerAsOf(Tx& tx, const domain::Actor& actor, CustomerId id, Date date);
+Result<std::vector<VersionRecord>> GetCustomerHistory(Tx& tx, const domain::Actor& actor, CustomerId id);
+
+// Applies `edit` to the current file when its version is `expected_version`; otherwise kConflict with
+// details.current_version. An edit that changes nothing stores no version and returns the file as is.
+Result<SavedCustomer> UpdateCustomer(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId id,
+                                     std::int64_t expected_version, const CustomerEdit& edit);
+
+// Contacts are part of the file: each change is a new version of it.
+Result<domain::Customer> AddContact(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId id,
+                                    std::optional<std::int64_t> expected_version, const ContactEdit& edit);
+Result<domain::Customer> UpdateContact(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId id,
+                                       ContactId contact, std::int64_t expected_version, const ContactEdit& edit);
+Result<domain::Customer> RemoveContact(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId id,
+                                       ContactId contact, std::int64_t expected_version,
+                                       const std::optional<std::string>& reason);
+
+// CF-6: files whose name, tax id or phone equal the given ones.
+Result<std::vector<DuplicateMatch>> FindDuplicates(Tx& tx, const domain::Actor& actor, const std::string& name,
+                                                   const std::string& tax_id, const std::string& phone,
+                                                   std::optional<CustomerId> exclude);
+
+Result<CustomerPage> SearchCustomers(Tx& tx, const domain::Actor& actor, const CustomerQuery& query);
+
+Result<domain::Activity> AddActivity(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId id,
+                                     domain::Activity activity);
+Result<std::vector<domain::Activity>> ListActivities(Tx& tx, const domain::Actor& actor, CustomerId id,
+                                                     std::optional<Date> from, std::optional<Date> to,
+                                                     std::optional<domain::ActivityType> type);
+
+}  // namespace credo::app

@@ -1,0 +1,181 @@
+// Storage ports: what use cases need from storage, in the domain's terms.
+//
+// Implemented by store/sqlite and store/postgres; the contract tests (store/*_dbtest.cpp) run the same
+// expectations against each. Repositories never decide authorization and never choose HTTP statuses;
+// they return kNotFound, kConflict, kAlreadyExists or kUnavailable and leave the meaning to app/.
+// A repository is only valid inside the transaction (Tx) that handed it out.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "credo/base/clock.hpp"
+#include "credo/base/date.hpp"
+#include "credo/base/ids.hpp"
+#include "credo/base/result.hpp"
+#include "credo/domain/access/role.hpp"
+#include "credo/domain/customer/activity.hpp"
+#include "credo/domain/customer/customer.hpp"
+
+namespace credo::app {
+
+// One entry of a file's history (DY-1).
+struct VersionRecord {
+    std::int64_t version = 0;
+    Timestamp at{};
+    UserId actor;
+    std::string actor_name;
+    std::optional<std::string> reason;
+    std::vector<domain::FieldChange> changes;
+};
+
+struct CustomerFilter {
+    std::optional<std::string> q;  // free text: code, name or contact substring, phone digits
+    std::optional<std::string> region;
+    std::optional<UserId> owner;
+    std::optional<domain::CustomerKind> kind;
+    std::optional<domain::Lifecycle> lifecycle;
+    std::optional<domain::Importance> importance;
+    std::optional<domain::Nature> nature;
+};
+
+enum class CustomerSort { kCodeAsc, kCodeDesc, kNameAsc, kNameDesc, kCreatedAsc, kCreatedDesc, kUpdatedAsc, kUpdatedDesc };
+
+struct CustomerQuery {
+    CustomerFilter filter;
+    CustomerSort sort = CustomerSort::kUpdatedDesc;
+    int offset = 0;
+    int limit = 50;
+};
+
+struct CustomerSummary {
+    CustomerId id;
+    std::string code;
+    domain::CustomerKind kind{};
+    std::string name;
+    std::string region;
+    std::optional<UserId> owner;
+    std::optional<std::string> owner_name;
+    std::optional<std::string> phone;
+    domain::Lifecycle lifecycle{};
+    domain::Importance importance{};
+    domain::Nature nature{};
+    int completeness = 0;
+    std::int64_t version = 0;
+    Timestamp updated_at{};
+};
+
+struct CustomerPage {
+    std::vector<CustomerSummary> items;
+    std::int64_t total = 0;
+};
+
+struct DuplicateMatch {
+    std::string field;  // "name", "tax_id" or "phone"
+    CustomerId id;
+    std::string code;
+    std::string name;
+};
+
+class CustomerRepository {
+public:
+    virtual ~CustomerRepository() = default;
+    // The current file; kNotFound when there is none.
+    virtual Result<domain::Customer> Find(CustomerId id) = 0;
+    // The file as it was at instant `at` (the last version written before it); kNotFound when the file
+    // did not exist yet.
+    virtual Result<domain::Customer> FindAsOf(CustomerId id, Timestamp at) = 0;
+    // Every version, newest first. kNotFound for an unknown file.
+    virtual Result<std::vector<VersionRecord>> History(CustomerId id) = 0;
+    // Stores a new file as version 1 and returns its id. REQUIRES: code set and unused, version == 1.
+    // A taken code is kAlreadyExists.
+    virtual Result<CustomerId> Insert(const domain::Customer& customer, const VersionRecord& version) = 0;
+    // Replaces the file by `customer` (whose version is expected_version + 1) and records `version`.
+    // kConflict when the stored version is not expected_version; kNotFound for an unknown id.
+    virtual Status Update(const domain::Customer& customer, std::int64_t expected_version,
+                          const VersionRecord& version) = 0;
+    virtual Result<CustomerPage> Search(const CustomerQuery& query) = 0;
+    // Visits every file matching the filter, in `sort` order, without paging (exports).
+    virtual Status Scan(const CustomerFilter& filter, CustomerSort sort,
+                        const std::function<Status(const domain::Customer&)>& visit) = 0;
+    // Files whose normalized name, tax id or phone digits equal the given ones (empty ones are ignored).
+    virtual Result<std::vector<DuplicateMatch>> FindDuplicates(const std::string& normalized_name,
+                                                               const std::string& tax_id,
+                                                               const std::string& phone_digits,
+                                                               std::optional<CustomerId> exclude) = 0;
+};
+
+class ActivityRepository {
+public:
+    virtual ~ActivityRepository() = default;
+    virtual Result<ActivityId> Insert(const domain::Activity& activity) = 0;
+    // Newest first; bounds are inclusive.
+    virtual Result<std::vector<domain::Activity>> List(CustomerId customer, std::optional<Date> from,
+                                                       std::optional<Date> to,
+                                                       std::optional<domain::ActivityType> type) = 0;
+};
+
+struct UserRecord {
+    UserId id;
+    std::string username;
+    std::string display_name;
+    std::string password_hash;  // Argon2id, libsodium's encoded form
+    std::vector<domain::Role> roles;
+    std::optional<std::string> region;
+    std::optional<std::string> language;
+    bool active = true;
+    int failed_logins = 0;
+    std::optional<Timestamp> locked_until;
+    Timestamp created_at{};
+};
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    virtual Result<UserRecord> Find(UserId id) = 0;
+    virtual Result<UserRecord> FindByUsername(std::string_view username) = 0;
+    virtual Result<std::vector<UserRecord>> List() = 0;
+    // kAlreadyExists when the username is taken.
+    virtual Result<UserId> Insert(const UserRecord& user) = 0;
+    virtual Status SetLoginState(UserId id, int failed_logins, std::optional<Timestamp> locked_until) = 0;
+};
+
+struct SessionRecord {
+    std::string token_hash;  // hex SHA-256 of the bearer token; the token itself is never stored
+    UserId user;
+    Timestamp created_at{};
+    Timestamp expires_at{};
+};
+
+class SessionRepository {
+public:
+    virtual ~SessionRepository() = default;
+    virtual Status Insert(const SessionRecord& session) = 0;
+    virtual Result<SessionRecord> Find(std::string_view token_hash) = 0;
+    virtual Status Delete(std::string_view token_hash) = 0;
+    virtual Status DeleteExpired(Timestamp now) = 0;
+};
+
+struct Region {
+    std::string code;
+    std::string name;
+};
+
+class RegionRepository {
+public:
+    virtual ~RegionRepository() = default;
+    virtual Result<std::vector<Region>> List() = 0;
+    virtual Result<bool> Exists(std::string_view code) = 0;
+};
+
+// Gap-free counters that never go back, even across a rollback of a later transaction: the customer
+// code sequence per prefix (CF-1) and contact ids.
+class SequenceRepository {
+public:
+    virtual ~SequenceRepository() = default;
+    virtual Result<std::int64_t> Next(std::string_view key) = 0;
+};
+
+}  // namespace credo::app

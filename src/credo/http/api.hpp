@@ -1,0 +1,24 @@
+// The HTTP API v1 (docs/api/openapi.yaml is its contract): builds the Router whose handlers parse a
+// request, call one use case in one transaction, and render the result. No rule lives here.
+#pragma once
+
+#include <string>
+
+#include "credo/app/auth.hpp"
+#include "credo/app/context.hpp"
+#include "credo/app/ports/database.hpp"
+#include "credo/http/router.hpp"
+
+namespace credo::http {
+
+struct ApiDeps {
+    app::Database& db;
+    const app::Context& ctx;
+    app::Authenticator& auth;
+    std::string version;
+    std::string static_dir;  // the built web application (web/dist); empty: none
+};
+
+Router BuildApi(ApiDeps& deps);
+
+}  // namespace credo::http

@@ -1,0 +1,39 @@
+// Helpers shared by the handlers: JSON responses, authentication, path and query parsing.
+#pragma once
+
+#include <boost/json.hpp>
+#include <functional>
+#include <optional>
+
+#include "credo/http/api.hpp"
+#include "credo/http/error_mapping.hpp"
+
+namespace credo::http {
+
+Response JsonResponse(int status, const boost::json::value& body);
+inline Response ToResponse(const Error& e) { return ErrorResponse(e); }
+
+using AuthedHandler = std::function<Response(const Request&, const domain::Actor&)>;
+// Wraps a handler so that it runs only with a valid bearer session.
+Handler Authed(ApiDeps& deps, AuthedHandler handler);
+
+Result<std::int64_t> PathId(const Request& req, std::string_view name);
+Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_view name, std::int64_t min,
+                                             std::int64_t max);
+Result<std::optional<Date>> QueryDate(const Request& req, std::string_view name);
+// The version an update is based on, from If-Match ("3", "\"3\"" or W/"3"); kPreconditionRequired when
+// absent.
+Result<std::int64_t> IfMatchVersion(const Request& req);
+std::optional<std::int64_t> OptionalIfMatch(const Request& req);
+// Rejects query parameters the endpoint does not know, naming the first.
+Status OnlyQuery(const Request& req, std::initializer_list<std::string_view> allowed);
+
+// The filter and sort query parameters of customer lists and exports.
+Result<std::pair<app::CustomerFilter, app::CustomerSort>> ParseCustomerFilter(const Request& req);
+
+void RegisterSystem(Router& router, ApiDeps& deps);
+void RegisterAuth(Router& router, ApiDeps& deps);
+void RegisterCustomers(Router& router, ApiDeps& deps);
+void RegisterTransfer(Router& router, ApiDeps& deps);
+
+}  // namespace credo::http

@@ -1,0 +1,311 @@
+// Customer files, their history, contacts and activities.
+#include "credo/app/customer_files.hpp"
+#include "credo/http/handlers/common.hpp"
+
+namespace credo::http {
+namespace json = boost::json;
+using domain::Actor;
+
+namespace {
+
+json::object CustomerJson(const domain::Customer& c) {
+    json::object o = app::CustomerToJson(c);
+    const auto completeness = domain::AssessCompleteness(c);
+    json::array missing;
+    for (const auto& m : completeness.missing) missing.emplace_back(m);
+    o["completeness"] = json::object{{"score", completeness.score}, {"missing", missing}};
+    return o;
+}
+
+json::array WarningsJson(const std::vector<app::DuplicateMatch>& matches) {
+    json::array out;
+    for (const auto& m : matches) {
+        out.push_back(json::object{
+            {"code", "duplicate"},
+            {"field", m.field},
+            {"message", "customer " + m.code + " (" + m.name + ") has the same " + m.field},
+            {"match", json::object{{"id", m.id.value()}, {"code", m.code}, {"name", m.name}}}});
+    }
+    return out;
+}
+
+Response CustomerResponse(int status, const domain::Customer& c, const std::vector<app::DuplicateMatch>* warnings) {
+    json::object o = CustomerJson(c);
+    if (warnings) o["warnings"] = WarningsJson(*warnings);
+    Response r = JsonResponse(status, o);
+    r.headers.emplace_back("ETag", "\"" + std::to_string(c.version) + "\"");
+    if (status == 201) r.headers.emplace_back("Location", "/api/v1/customers/" + c.id.str());
+    return r;
+}
+
+json::object SummaryJson(const app::CustomerSummary& s) {
+    return json::object{{"id", s.id.value()},
+                        {"code", s.code},
+                        {"kind", domain::kCustomerKindNames.Name(s.kind)},
+                        {"name", s.name},
+                        {"region", s.region},
+                        {"owner_id", s.owner ? json::value(s.owner->value()) : json::value(nullptr)},
+                        {"owner_name", s.owner_name ? json::value(*s.owner_name) : json::value(nullptr)},
+                        {"phone", s.phone ? json::value(*s.phone) : json::value(nullptr)},
+                        {"lifecycle", domain::kLifecycleNames.Name(s.lifecycle)},
+                        {"importance", domain::kImportanceNames.Name(s.importance)},
+                        {"nature", domain::kNatureNames.Name(s.nature)},
+                        {"completeness", s.completeness},
+                        {"version", s.version},
+                        {"updated_at", FormatTimestamp(s.updated_at)}};
+}
+
+template <class E, std::size_t N>
+Status QueryEnum(const Request& req, std::string_view name, const domain::EnumNames<E, N>& names,
+                 std::optional<E>& out) {
+    auto text = req.Query(name);
+    if (!text) return Ok();
+    CREDO_TRY(out, names.Parse(*text, name));
+    return Ok();
+}
+
+}  // namespace
+
+// Shared with the export handler: the filter and sort query parameters of customer lists.
+Result<std::pair<app::CustomerFilter, app::CustomerSort>> ParseCustomerFilter(const Request& req) {
+    app::CustomerFilter f;
+    if (auto q = req.Query("q")) {
+        if (domain::Utf8Length(*q) < 0 || q->size() > 200) return FieldError("q", "must be text of at most 200 bytes");
+        if (!q->empty()) f.q = *q;
+    }
+    if (auto r = req.Query("region"); r && !r->empty()) f.region = *r;
+    CREDO_TRY(auto owner, QueryInt(req, "owner_id", 1, INT64_MAX));
+    if (owner) f.owner = UserId(*owner);
+    CREDO_CHECK(QueryEnum(req, "kind", domain::kCustomerKindNames, f.kind));
+    CREDO_CHECK(QueryEnum(req, "lifecycle", domain::kLifecycleNames, f.lifecycle));
+    CREDO_CHECK(QueryEnum(req, "importance", domain::kImportanceNames, f.importance));
+    CREDO_CHECK(QueryEnum(req, "nature", domain::kNatureNames, f.nature));
+    static constexpr std::pair<std::string_view, app::CustomerSort> kSorts[] = {
+        {"code", app::CustomerSort::kCodeAsc},          {"-code", app::CustomerSort::kCodeDesc},
+        {"name", app::CustomerSort::kNameAsc},          {"-name", app::CustomerSort::kNameDesc},
+        {"created_at", app::CustomerSort::kCreatedAsc}, {"-created_at", app::CustomerSort::kCreatedDesc},
+        {"updated_at", app::CustomerSort::kUpdatedAsc}, {"-updated_at", app::CustomerSort::kUpdatedDesc}};
+    app::CustomerSort sort = app::CustomerSort::kUpdatedDesc;
+    if (auto s = req.Query("sort")) {
+        auto it = std::find_if(std::begin(kSorts), std::end(kSorts), [&](const auto& p) { return p.first == *s; });
+        if (it == std::end(kSorts))
+            return FieldError("sort", "\"" + *s + "\" is not one of code, -code, name, -name, created_at, "
+                                                  "-created_at, updated_at, -updated_at");
+        sort = it->second;
+    }
+    return std::pair{f, sort};
+}
+
+void RegisterCustomers(Router& router, ApiDeps& deps) {
+    auto& db = deps.db;
+    const auto& ctx = deps.ctx;
+
+    router.Add(Method::kGet, "/api/v1/customers", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "kind", "lifecycle", "importance",
+                                                "nature", "sort", "page", "page_size"});
+                       !s)
+                       return ToResponse(s.error());
+                   auto filter = ParseCustomerFilter(req);
+                   if (!filter) return ToResponse(filter.error());
+                   auto page = QueryInt(req, "page", 1, 1000000);
+                   if (!page) return ToResponse(page.error());
+                   auto size = QueryInt(req, "page_size", 1, 200);
+                   if (!size) return ToResponse(size.error());
+                   app::CustomerQuery query{filter->first, filter->second, 0, static_cast<int>(size->value_or(50))};
+                   query.offset = static_cast<int>((page->value_or(1) - 1) * query.limit);
+                   auto result = app::ReadTx(db, [&](app::Tx& tx) { return app::SearchCustomers(tx, actor, query); });
+                   if (!result) return ToResponse(result.error());
+                   json::array items;
+                   for (const auto& s : result->items) items.push_back(SummaryJson(s));
+                   return JsonResponse(200, json::object{{"items", items},
+                                                         {"total", result->total},
+                                                         {"page", page->value_or(1)},
+                                                         {"page_size", query.limit}});
+               }));
+
+    router.Add(Method::kPost, "/api/v1/customers", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   auto draft = app::CustomerDraftFromJson(*body);
+                   if (!draft) return ToResponse(draft.error());
+                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::CreateCustomer(tx, ctx, actor, draft->customer, draft->reason);
+                   });
+                   if (!saved) return ToResponse(saved.error());
+                   return CustomerResponse(201, saved->customer, &saved->warnings);
+               }));
+
+    router.Add(Method::kGet, "/api/v1/customers/duplicates", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   if (auto s = OnlyQuery(req, {"name", "tax_id", "phone", "exclude_id"}); !s)
+                       return ToResponse(s.error());
+                   auto exclude = QueryInt(req, "exclude_id", 1, INT64_MAX);
+                   if (!exclude) return ToResponse(exclude.error());
+                   std::optional<CustomerId> ex;
+                   if (*exclude) ex = CustomerId(**exclude);
+                   auto matches = app::ReadTx(db, [&](app::Tx& tx) {
+                       return app::FindDuplicates(tx, actor, req.Query("name").value_or(""),
+                                                  req.Query("tax_id").value_or(""), req.Query("phone").value_or(""), ex);
+                   });
+                   if (!matches) return ToResponse(matches.error());
+                   json::array out;
+                   for (const auto& m : *matches)
+                       out.push_back(json::object{
+                           {"field", m.field}, {"id", m.id.value()}, {"code", m.code}, {"name", m.name}});
+                   return JsonResponse(200, json::object{{"matches", out}});
+               }));
+
+    router.Add(Method::kGet, "/api/v1/customers/{id}", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   if (auto s = OnlyQuery(req, {"as_of"}); !s) return ToResponse(s.error());
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto as_of = QueryDate(req, "as_of");
+                   if (!as_of) return ToResponse(as_of.error());
+                   auto customer = app::ReadTx(db, [&](app::Tx& tx) {
+                       if (*as_of) return app::GetCustomerAsOf(tx, actor, CustomerId(*id), **as_of);
+                       return app::GetCustomer(tx, actor, CustomerId(*id));
+                   });
+                   if (!customer) return ToResponse(customer.error());
+                   return CustomerResponse(200, *customer, nullptr);
+               }));
+
+    router.Add(Method::kPatch, "/api/v1/customers/{id}", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto version = IfMatchVersion(req);
+                   if (!version) return ToResponse(version.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   auto edit = app::CustomerEditFromJson(*body);
+                   if (!edit) return ToResponse(edit.error());
+                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::UpdateCustomer(tx, ctx, actor, CustomerId(*id), *version, *edit);
+                   });
+                   if (!saved) return ToResponse(saved.error());
+                   return CustomerResponse(200, saved->customer, &saved->warnings);
+               }));
+
+    router.Add(Method::kGet, "/api/v1/customers/{id}/history", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto history = app::ReadTx(
+                       db, [&](app::Tx& tx) { return app::GetCustomerHistory(tx, actor, CustomerId(*id)); });
+                   if (!history) return ToResponse(history.error());
+                   json::array items;
+                   for (const auto& v : *history) {
+                       items.push_back(json::object{
+                           {"version", v.version},
+                           {"at", FormatTimestamp(v.at)},
+                           {"actor_id", v.actor.valid() ? json::value(v.actor.value()) : json::value(nullptr)},
+                           {"actor_name", v.actor_name},
+                           {"reason", v.reason ? json::value(*v.reason) : json::value(nullptr)},
+                           {"changes", app::ChangesToJson(v.changes)}});
+                   }
+                   return JsonResponse(200, json::object{{"items", items}});
+               }));
+
+    router.Add(Method::kGet, "/api/v1/customers/{id}/contacts", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto customer =
+                       app::ReadTx(db, [&](app::Tx& tx) { return app::GetCustomer(tx, actor, CustomerId(*id)); });
+                   if (!customer) return ToResponse(customer.error());
+                   json::array items;
+                   for (const auto& c : customer->contacts) items.push_back(app::ContactToJson(c));
+                   return JsonResponse(200, json::object{{"items", items}});
+               }));
+
+    router.Add(Method::kPost, "/api/v1/customers/{id}/contacts", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   auto edit = app::ContactEditFromJson(*body, true);
+                   if (!edit) return ToResponse(edit.error());
+                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::AddContact(tx, ctx, actor, CustomerId(*id), OptionalIfMatch(req), *edit);
+                   });
+                   if (!saved) return ToResponse(saved.error());
+                   return CustomerResponse(201, *saved, nullptr);
+               }));
+
+    router.Add(Method::kPatch, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto contact = PathId(req, "contact_id");
+                   if (!contact) return ToResponse(contact.error());
+                   auto version = IfMatchVersion(req);
+                   if (!version) return ToResponse(version.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   auto edit = app::ContactEditFromJson(*body, false);
+                   if (!edit) return ToResponse(edit.error());
+                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::UpdateContact(tx, ctx, actor, CustomerId(*id), ContactId(*contact), *version, *edit);
+                   });
+                   if (!saved) return ToResponse(saved.error());
+                   return CustomerResponse(200, *saved, nullptr);
+               }));
+
+    router.Add(Method::kDelete, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto contact = PathId(req, "contact_id");
+                   if (!contact) return ToResponse(contact.error());
+                   auto version = IfMatchVersion(req);
+                   if (!version) return ToResponse(version.error());
+                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::RemoveContact(tx, ctx, actor, CustomerId(*id), ContactId(*contact), *version,
+                                                 req.Query("reason"));
+                   });
+                   if (!saved) return ToResponse(saved.error());
+                   return CustomerResponse(200, *saved, nullptr);
+               }));
+
+    router.Add(Method::kGet, "/api/v1/customers/{id}/activities", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   if (auto s = OnlyQuery(req, {"from", "to", "type"}); !s) return ToResponse(s.error());
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto from = QueryDate(req, "from");
+                   if (!from) return ToResponse(from.error());
+                   auto to = QueryDate(req, "to");
+                   if (!to) return ToResponse(to.error());
+                   std::optional<domain::ActivityType> type;
+                   if (auto s = QueryEnum(req, "type", domain::kActivityTypeNames, type); !s)
+                       return ToResponse(s.error());
+                   auto list = app::ReadTx(db, [&](app::Tx& tx) {
+                       return app::ListActivities(tx, actor, CustomerId(*id), *from, *to, type);
+                   });
+                   if (!list) return ToResponse(list.error());
+                   json::array items;
+                   for (const auto& a : *list) items.push_back(app::ActivityToJson(a));
+                   return JsonResponse(200, json::object{{"items", items}});
+               }));
+
+    router.Add(Method::kPost, "/api/v1/customers/{id}/activities", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   auto activity = app::ActivityFromJson(*body);
+                   if (!activity) return ToResponse(activity.error());
+                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::AddActivity(tx, ctx, actor, CustomerId(*id), *activity);
+                   });
+                   if (!saved) return ToResponse(saved.error());
+                   return JsonResponse(201, app::ActivityToJson(*saved));
+               }));
+}
+
+}  // namespace credo::http

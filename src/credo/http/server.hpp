@@ -1,0 +1,51 @@
+// Server: HTTP/1.1 with keep-alive on Boost.Beast and Asio C++20 coroutines.
+//
+// One io_context run by `io_threads` threads accepts connections and parses requests; every route
+// marked kBlocking runs on a bounded worker pool of `workers` threads (sized to the database's
+// connection pool) and the coroutine resumes on the I/O side to write the response. The session owns
+// the limits: a body over `max_body_bytes` answers 413, a header section over 16 KiB 431, a request
+// that does not arrive within `read_timeout` closes the connection (408 where a response is still
+// possible). Stop() (and SIGTERM/SIGINT via RunUntilSignalled) stops accepting, lets requests in flight
+// finish for up to `drain_timeout`, then closes everything.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "credo/http/router.hpp"
+
+namespace credo::http {
+
+struct ServerOptions {
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 8080;            // 0: pick a free port (see Server::port())
+    int io_threads = 2;
+    int workers = 16;
+    std::size_t max_body_bytes = 8 * 1024 * 1024;
+    std::chrono::seconds read_timeout{30};
+    std::chrono::seconds drain_timeout{10};
+};
+
+class Server {
+public:
+    Server(ServerOptions options, const Router& router);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds and listens; throws std::system_error with a readable message when the address is taken.
+    void Listen();
+    std::uint16_t port() const;   // the bound port, after Listen()
+    // Runs until Stop() is called or SIGTERM/SIGINT arrives, then drains and returns.
+    void RunUntilSignalled();
+    void Stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace credo::http

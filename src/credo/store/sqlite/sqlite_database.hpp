@@ -1,0 +1,29 @@
+// SqliteDatabase: the embedded default backend (one file under the data directory).
+//
+// Readers take a connection from a pool and read a WAL snapshot, in parallel with the writer. All
+// writes go through one writer thread that batches whatever is queued into one transaction — each
+// request in its own savepoint, so one failing request rolls back alone — and acknowledges every
+// request of the batch only after COMMIT has been synced (group commit). That keeps
+// synchronous=FULL durability while amortising the fsync over concurrent writers, and it serializes
+// writers, which is what makes sequences and version checks race-free.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "credo/app/ports/database.hpp"
+
+namespace credo::store::sqlite {
+
+struct SqliteOptions {
+    std::string path;          // the database file
+    int readers = 8;           // read connections
+    int max_batch = 256;       // writes per group commit at most
+};
+
+// Opens the file (creating it and its directory's file when missing), applies pending migrations, and
+// starts the writer thread. A database whose schema is newer than this binary knows is refused with
+// kUnsupported; nothing is changed.
+Result<std::unique_ptr<app::Database>> OpenSqlite(const SqliteOptions& options);
+
+}  // namespace credo::store::sqlite

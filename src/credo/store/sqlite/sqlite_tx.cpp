@@ -1,0 +1,517 @@
+#include "credo/store/sqlite/sqlite_tx.hpp"
+
+#include <boost/json.hpp>
+
+#include "credo/app/codec/json_codec.hpp"
+#include "credo/sql/embedded.hpp"
+
+namespace credo::store::sqlite {
+namespace {
+
+namespace q = credo::sql;
+using app::CustomerSort;
+using domain::Customer;
+
+std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
+Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
+
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+    for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+        text.replace(pos, from.size(), to);
+    return text;
+}
+
+// Fixed ORDER BY clauses; the sort is chosen from an enum, never from request text. The id breaks ties
+// so that pages are stable.
+std::string_view OrderClause(CustomerSort sort) {
+    switch (sort) {
+        case CustomerSort::kCodeAsc: return "ORDER BY c.code ASC";
+        case CustomerSort::kCodeDesc: return "ORDER BY c.code DESC";
+        case CustomerSort::kNameAsc: return "ORDER BY c.name_norm ASC, c.id ASC";
+        case CustomerSort::kNameDesc: return "ORDER BY c.name_norm DESC, c.id DESC";
+        case CustomerSort::kCreatedAsc: return "ORDER BY c.created_at ASC, c.id ASC";
+        case CustomerSort::kCreatedDesc: return "ORDER BY c.created_at DESC, c.id DESC";
+        case CustomerSort::kUpdatedAsc: return "ORDER BY c.updated_at ASC, c.id ASC";
+        case CustomerSort::kUpdatedDesc: return "ORDER BY c.updated_at DESC, c.id DESC";
+    }
+    return "ORDER BY c.id";
+}
+
+std::string Phone(const Customer& c) {
+    auto it = c.attributes.find("phone");
+    if (it == c.attributes.end()) return {};
+    return domain::ValueText(it->second);
+}
+
+std::string TaxId(const Customer& c) {
+    auto it = c.attributes.find("tax_id");
+    if (it == c.attributes.end()) return {};
+    return domain::ValueText(it->second);
+}
+
+std::optional<std::int64_t> OwnerValue(const Customer& c) {
+    if (!c.owner) return std::nullopt;
+    return c.owner->value();
+}
+
+std::optional<std::string> NonEmpty(std::string s) {
+    if (s.empty()) return std::nullopt;
+    return s;
+}
+
+// First code point of a UTF-8 string view, for gram selection.
+std::vector<std::string_view> CodePoints(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        out.push_back(text.substr(i, std::min(n, text.size() - i)));
+        i += n;
+    }
+    return out;
+}
+
+template <class T>
+T Or(Result<T> r, T fallback) {
+    return r ? *r : fallback;
+}
+
+Result<Customer> WithId(Result<Customer> c, CustomerId id) {
+    if (c) c->id = id;
+    return c;
+}
+
+class CustomersRepo final : public app::CustomerRepository {
+public:
+    explicit CustomersRepo(Connection& c) : conn_(c) {}
+
+    Result<Customer> Find(CustomerId id) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kFind.sqlite));
+        st->Bind(id.value());
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return NotFound("customer", id.str());
+        return WithId(app::CustomerFromSnapshot(st->Text(0)), id);
+    }
+
+    Result<Customer> FindAsOf(CustomerId id, Timestamp at) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kFindAsOf.sqlite));
+        st->Bind(id.value(), Ms(at));
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return NotFound("customer", id.str());
+        return WithId(app::CustomerFromSnapshot(st->Text(0)), id);
+    }
+
+    Result<std::vector<app::VersionRecord>> History(CustomerId id) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kHistory.sqlite));
+        st->Bind(id.value());
+        std::vector<app::VersionRecord> out;
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) break;
+            app::VersionRecord v;
+            v.version = st->Int(0);
+            v.at = FromMs(st->Int(1));
+            v.actor = UserId(st->OptInt(2).value_or(0));
+            v.actor_name = st->Text(3);
+            v.reason = st->OptText(4);
+            CREDO_TRY(v.changes, app::ChangesFromJson(st->Text(5)));
+            out.push_back(std::move(v));
+        }
+        if (out.empty()) return NotFound("customer", id.str());
+        return out;
+    }
+
+    // The snapshot does not depend on the id (rows carry it), so a new file is written in one INSERT.
+    Result<CustomerId> Insert(const Customer& c, const app::VersionRecord& v) override {
+        const std::string phone = Phone(c);
+        const std::string snapshot = app::CustomerSnapshot(c);
+        const auto completeness = domain::AssessCompleteness(c);
+        {
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsert.sqlite));
+            st->Bind(c.code, domain::kCustomerKindNames.Name(c.kind), c.name, domain::NormalizeName(c.name),
+                     domain::SearchText(c), c.region, OwnerValue(c), domain::kNatureNames.Name(c.nature),
+                     domain::kImportanceNames.Name(c.importance), domain::kLifecycleNames.Name(c.lifecycle),
+                     NonEmpty(phone), NonEmpty(domain::PhoneDigits(phone)), NonEmpty(TaxId(c)),
+                     static_cast<std::int64_t>(completeness.score), c.version, Ms(c.created_at), Ms(c.updated_at),
+                     snapshot);
+            Status s = st->Run();
+            if (!s) {
+                if (s.error().code == Errc::kConflict)
+                    return MakeError(Errc::kAlreadyExists, "customer code " + c.code + " is taken");
+                return s.error();
+            }
+        }
+        const CustomerId id(conn_.LastInsertId());
+        CREDO_CHECK(InsertVersion(id, v, snapshot));
+        CREDO_CHECK(IndexGrams(id, c, false));
+        return id;
+    }
+
+    Status Update(const Customer& c, std::int64_t expected_version, const app::VersionRecord& v) override {
+        const std::string phone = Phone(c);
+        const auto completeness = domain::AssessCompleteness(c);
+        const std::string snapshot = app::CustomerSnapshot(c);
+        {
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kUpdate.sqlite));
+            st->Bind(c.id.value(), domain::kCustomerKindNames.Name(c.kind), c.name, domain::NormalizeName(c.name),
+                     domain::SearchText(c), c.region, OwnerValue(c), domain::kNatureNames.Name(c.nature),
+                     domain::kImportanceNames.Name(c.importance), domain::kLifecycleNames.Name(c.lifecycle),
+                     NonEmpty(phone), NonEmpty(domain::PhoneDigits(phone)), NonEmpty(TaxId(c)),
+                     static_cast<std::int64_t>(completeness.score), c.version, Ms(c.updated_at), snapshot,
+                     expected_version);
+            CREDO_CHECK(st->Run());
+        }
+        if (conn_.Changes() == 0) {
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kCurrentVersion.sqlite));
+            st->Bind(c.id.value());
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return NotFound("customer", c.id.str());
+            Error e = MakeError(Errc::kConflict, "customer " + c.id.str() + " is at version " +
+                                                     std::to_string(st->Int(0)) + ", not " +
+                                                     std::to_string(expected_version));
+            e.details.emplace("current_version", std::to_string(st->Int(0)));
+            return e;
+        }
+        CREDO_CHECK(InsertVersion(c.id, v, snapshot));
+        return IndexGrams(c.id, c, true);
+    }
+
+    Result<app::CustomerPage> Search(const app::CustomerQuery& query) override {
+        const auto& f = query.filter;
+        const std::string filter = FilterText(f);
+        app::CustomerPage page;
+        {
+            CREDO_TRY(auto st, conn_.Prepare(ReplaceAll(std::string(q::customers::kSearchCount.sqlite), "{FILTER}", filter)));
+            BindFilter(*st, f);
+            CREDO_TRY(bool row, st->Step());
+            page.total = row ? st->Int(0) : 0;
+        }
+        std::string text = ReplaceAll(std::string(q::customers::kSearchPage.sqlite), "{FILTER}", filter);
+        text = ReplaceAll(std::move(text), "{ORDER}", OrderClause(query.sort));
+        CREDO_TRY(auto st, conn_.Prepare(text));
+        BindFilter(*st, f, static_cast<std::int64_t>(query.limit), static_cast<std::int64_t>(query.offset));
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) break;
+            app::CustomerSummary s;
+            s.id = CustomerId(st->Int(0));
+            s.code = st->Text(1);
+            s.kind = Or(domain::kCustomerKindNames.Parse(st->Text(2), "kind"), domain::CustomerKind::kEnterprise);
+            s.name = st->Text(3);
+            s.region = st->Text(4);
+            if (auto o = st->OptInt(5)) s.owner = UserId(*o);
+            s.owner_name = st->OptText(6);
+            s.phone = st->OptText(7);
+            s.lifecycle = Or(domain::kLifecycleNames.Parse(st->Text(8), "lifecycle"), domain::Lifecycle::kProspect);
+            s.importance = Or(domain::kImportanceNames.Parse(st->Text(9), "importance"), domain::Importance::kGeneral);
+            s.nature = Or(domain::kNatureNames.Parse(st->Text(10), "nature"), domain::Nature::kOrdinary);
+            s.completeness = static_cast<int>(st->Int(11));
+            s.version = st->Int(12);
+            s.updated_at = FromMs(st->Int(13));
+            page.items.push_back(std::move(s));
+        }
+        return page;
+    }
+
+    Status Scan(const app::CustomerFilter& f, CustomerSort sort,
+                const std::function<Status(const Customer&)>& visit) override {
+        std::string text = ReplaceAll(std::string(q::customers::kScan.sqlite), "{FILTER}", FilterText(f));
+        text = ReplaceAll(std::move(text), "{ORDER}", OrderClause(sort));
+        CREDO_TRY(auto st, conn_.Prepare(text));
+        BindFilter(*st, f);
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return Ok();
+            CREDO_TRY(auto c, app::CustomerFromSnapshot(st->Text(1)));
+            c.id = CustomerId(st->Int(0));
+            CREDO_CHECK(visit(c));
+        }
+    }
+
+    Result<std::vector<app::DuplicateMatch>> FindDuplicates(const std::string& name, const std::string& tax_id,
+                                                            const std::string& phone,
+                                                            std::optional<CustomerId> exclude) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kDuplicates.sqlite));
+        st->Bind(name, tax_id, phone, exclude ? exclude->value() : std::int64_t{0});
+        std::vector<app::DuplicateMatch> out;
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return out;
+            out.push_back({st->Text(0), CustomerId(st->Int(1)), st->Text(2), st->Text(3)});
+        }
+    }
+
+private:
+    static std::string FilterText(const app::CustomerFilter& f) {
+        return std::string(f.q ? q::customers::kFilterText.sqlite : q::customers::kFilterAll.sqlite);
+    }
+
+    // Binds $1..$10 of the filter fragments, then the paging parameters.
+    template <class... Extra>
+    static void BindFilter(Statement& st, const app::CustomerFilter& f, const Extra&... extra) {
+        std::optional<std::string> text, first_gram, last_gram, phone_prefix;
+        if (f.q) {
+            text = domain::NormalizeName(*f.q);
+            const auto cps = CodePoints(*text);
+            if (cps.size() >= 2) {
+                first_gram = std::string(cps[0]) + std::string(cps[1]);
+                last_gram = std::string(cps[cps.size() - 2]) + std::string(cps[cps.size() - 1]);
+            }
+            const std::string digits = domain::PhoneDigits(*f.q);
+            if (digits.size() >= 3 && digits.size() * 2 >= f.q->size()) phone_prefix = digits;
+        }
+        std::optional<std::int64_t> owner;
+        if (f.owner) owner = f.owner->value();
+        std::optional<std::string> kind, lifecycle, importance, nature;
+        if (f.kind) kind = std::string(domain::kCustomerKindNames.Name(*f.kind));
+        if (f.lifecycle) lifecycle = std::string(domain::kLifecycleNames.Name(*f.lifecycle));
+        if (f.importance) importance = std::string(domain::kImportanceNames.Name(*f.importance));
+        if (f.nature) nature = std::string(domain::kNatureNames.Name(*f.nature));
+        st.Bind(text, first_gram, last_gram, phone_prefix, f.region, owner, kind, lifecycle, importance, nature,
+                extra...);
+    }
+
+    Status InsertVersion(CustomerId id, const app::VersionRecord& v, const std::string& snapshot) {
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertVersion.sqlite));
+        std::optional<std::int64_t> actor;
+        if (v.actor.valid()) actor = v.actor.value();
+        return st->Bind(id.value(), v.version, Ms(v.at), actor, v.actor_name, v.reason,
+                        boost::json::serialize(app::ChangesToJson(v.changes)), snapshot)
+            .Run();
+    }
+
+    Status IndexGrams(CustomerId id, const Customer& c, bool replace) {
+        if (replace) {
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kDeleteGrams.sqlite));
+            CREDO_CHECK(st->Bind(id.value()).Run());
+        }
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertGram.sqlite));
+        for (const auto& gram : domain::Bigrams(domain::SearchText(c))) {
+            CREDO_CHECK(st->Bind(gram, id.value()).Run());
+            st->Reset();
+        }
+        return Ok();
+    }
+
+    Connection& conn_;
+};
+
+class ActivitiesRepo final : public app::ActivityRepository {
+public:
+    explicit ActivitiesRepo(Connection& c) : conn_(c) {}
+
+    Result<ActivityId> Insert(const domain::Activity& a) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::activities::kInsert.sqlite));
+        std::optional<std::int64_t> author;
+        if (a.author.valid()) author = a.author.value();
+        CREDO_CHECK(st->Bind(a.customer.value(), domain::kActivityTypeNames.Name(a.type), FormatDate(a.date),
+                             a.summary, NonEmpty(a.details), author, a.author_name, Ms(a.created_at))
+                        .Run());
+        return ActivityId(conn_.LastInsertId());
+    }
+
+    Result<std::vector<domain::Activity>> List(CustomerId customer, std::optional<Date> from, std::optional<Date> to,
+                                               std::optional<domain::ActivityType> type) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::activities::kList.sqlite));
+        std::optional<std::string> f, t, ty;
+        if (from) f = FormatDate(*from);
+        if (to) t = FormatDate(*to);
+        if (type) ty = std::string(domain::kActivityTypeNames.Name(*type));
+        st->Bind(customer.value(), f, t, ty);
+        std::vector<domain::Activity> out;
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return out;
+            domain::Activity a;
+            a.id = ActivityId(st->Int(0));
+            a.customer = CustomerId(st->Int(1));
+            a.type = Or(domain::kActivityTypeNames.Parse(st->Text(2), "type"), domain::ActivityType::kNote);
+            a.date = Or(ParseDate(st->Text(3), "date"), Date{});
+            a.summary = st->Text(4);
+            a.details = st->OptText(5).value_or("");
+            a.author = UserId(st->OptInt(6).value_or(0));
+            a.author_name = st->Text(7);
+            a.created_at = FromMs(st->Int(8));
+            out.push_back(std::move(a));
+        }
+    }
+
+private:
+    Connection& conn_;
+};
+
+std::string JoinRoles(const std::vector<domain::Role>& roles) {
+    std::string out;
+    for (auto r : roles) out += (out.empty() ? "" : ",") + std::string(domain::kRoleNames.Name(r));
+    return out;
+}
+
+std::vector<domain::Role> SplitRoles(const std::string& text) {
+    std::vector<domain::Role> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        if (auto r = domain::kRoleNames.Parse(std::string_view(text).substr(start, end - start), "roles")) out.push_back(*r);
+        start = end + 1;
+    }
+    return out;
+}
+
+class UsersRepo final : public app::UserRepository {
+public:
+    explicit UsersRepo(Connection& c) : conn_(c) {}
+
+    Result<app::UserRecord> Find(UserId id) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kFind.sqlite));
+        st->Bind(id.value());
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return NotFound("user", id.str());
+        return Read(*st);
+    }
+
+    Result<app::UserRecord> FindByUsername(std::string_view username) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kFindByUsername.sqlite));
+        st->Bind(username);
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return NotFound("user", username);
+        return Read(*st);
+    }
+
+    Result<std::vector<app::UserRecord>> List() override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kList.sqlite));
+        std::vector<app::UserRecord> out;
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return out;
+            out.push_back(Read(*st));
+        }
+    }
+
+    Result<UserId> Insert(const app::UserRecord& u) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kInsert.sqlite));
+        Status s = st->Bind(u.username, u.display_name, u.password_hash, JoinRoles(u.roles), u.region, u.language,
+                            std::int64_t{u.active ? 1 : 0}, Ms(u.created_at))
+                       .Run();
+        if (!s) {
+            if (s.error().code == Errc::kConflict)
+                return FieldError("username", "\"" + u.username + "\" is taken");
+            return s.error();
+        }
+        return UserId(conn_.LastInsertId());
+    }
+
+    Status SetLoginState(UserId id, int failed, std::optional<Timestamp> locked_until) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kSetLoginState.sqlite));
+        std::optional<std::int64_t> until;
+        if (locked_until) until = Ms(*locked_until);
+        return st->Bind(id.value(), static_cast<std::int64_t>(failed), until).Run();
+    }
+
+private:
+    static app::UserRecord Read(Statement& st) {
+        app::UserRecord u;
+        u.id = UserId(st.Int(0));
+        u.username = st.Text(1);
+        u.display_name = st.Text(2);
+        u.password_hash = st.Text(3);
+        u.roles = SplitRoles(st.Text(4));
+        u.region = st.OptText(5);
+        u.language = st.OptText(6);
+        u.active = st.Int(7) != 0;
+        u.failed_logins = static_cast<int>(st.Int(8));
+        if (auto l = st.OptInt(9)) u.locked_until = FromMs(*l);
+        u.created_at = FromMs(st.Int(10));
+        return u;
+    }
+    Connection& conn_;
+};
+
+class SessionsRepo final : public app::SessionRepository {
+public:
+    explicit SessionsRepo(Connection& c) : conn_(c) {}
+    Status Insert(const app::SessionRecord& s) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kInsert.sqlite));
+        return st->Bind(s.token_hash, s.user.value(), Ms(s.created_at), Ms(s.expires_at)).Run();
+    }
+    Result<app::SessionRecord> Find(std::string_view token_hash) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kFind.sqlite));
+        st->Bind(token_hash);
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return MakeError(Errc::kNotFound, "no such session");
+        return app::SessionRecord{st->Text(0), UserId(st->Int(1)), FromMs(st->Int(2)), FromMs(st->Int(3))};
+    }
+    Status Delete(std::string_view token_hash) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDelete.sqlite));
+        return st->Bind(token_hash).Run();
+    }
+    Status DeleteExpired(Timestamp now) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDeleteExpired.sqlite));
+        return st->Bind(Ms(now)).Run();
+    }
+
+private:
+    Connection& conn_;
+};
+
+class RegionsRepo final : public app::RegionRepository {
+public:
+    explicit RegionsRepo(Connection& c) : conn_(c) {}
+    Result<std::vector<app::Region>> List() override {
+        CREDO_TRY(auto st, conn_.Prepare(q::regions::kList.sqlite));
+        std::vector<app::Region> out;
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return out;
+            out.push_back({st->Text(0), st->Text(1)});
+        }
+    }
+    Result<bool> Exists(std::string_view code) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::regions::kExists.sqlite));
+        st->Bind(code);
+        CREDO_TRY(bool row, st->Step());
+        return row && st->Int(0) > 0;
+    }
+
+private:
+    Connection& conn_;
+};
+
+class SequencesRepo final : public app::SequenceRepository {
+public:
+    explicit SequencesRepo(Connection& c) : conn_(c) {}
+    Result<std::int64_t> Next(std::string_view key) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::sequences::kNext.sqlite));
+        st->Bind(key);
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return MakeError(Errc::kInternal, "sequence " + std::string(key) + " returned nothing");
+        return st->Int(0);
+    }
+
+private:
+    Connection& conn_;
+};
+
+}  // namespace
+
+struct SqliteTx::Impl {
+    explicit Impl(Connection& c)
+        : customers(c), activities(c), users(c), sessions(c), regions(c), sequences(c) {}
+    CustomersRepo customers;
+    ActivitiesRepo activities;
+    UsersRepo users;
+    SessionsRepo sessions;
+    RegionsRepo regions;
+    SequencesRepo sequences;
+};
+
+SqliteTx::SqliteTx(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
+SqliteTx::~SqliteTx() = default;
+app::CustomerRepository& SqliteTx::Customers() { return impl_->customers; }
+app::ActivityRepository& SqliteTx::Activities() { return impl_->activities; }
+app::UserRepository& SqliteTx::Users() { return impl_->users; }
+app::SessionRepository& SqliteTx::Sessions() { return impl_->sessions; }
+app::RegionRepository& SqliteTx::Regions() { return impl_->regions; }
+app::SequenceRepository& SqliteTx::Sequences() { return impl_->sequences; }
+
+}  // namespace credo::store::sqlite

@@ -1,0 +1,141 @@
+#include "credo/wiring/wiring.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <toml++/toml.h>
+
+#include "credo/http/api.hpp"
+#include "credo/http/server.hpp"
+#include "credo/store/sqlite/sqlite_database.hpp"
+
+namespace credo::wiring {
+
+namespace {
+
+Result<std::pair<std::string, std::uint16_t>> SplitListen(const std::string& listen) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        return FieldError("listen", "\"" + listen + "\" must be HOST:PORT, e.g. 127.0.0.1:8080");
+    const std::string port_text = listen.substr(colon + 1);
+    int port = -1;
+    try {
+        std::size_t used = 0;
+        port = std::stoi(port_text, &used);
+        if (used != port_text.size()) port = -1;
+    } catch (const std::exception&) {
+        port = -1;
+    }
+    if (port < 0 || port > 65535) return FieldError("listen", "\"" + port_text + "\" is not a port (0-65535)");
+    return std::pair{listen.substr(0, colon), static_cast<std::uint16_t>(port)};
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const std::optional<std::string>& path) {
+    Config config;
+    std::string file;
+    if (path) {
+        file = *path;
+    } else if (std::filesystem::exists("credo.toml")) {
+        file = "credo.toml";
+    } else {
+        return config;
+    }
+    toml::table table;
+    try {
+        table = toml::parse_file(file);
+    } catch (const toml::parse_error& e) {
+        return FieldError("config", file + ": " + std::string(e.description()));
+    }
+    for (const auto& [key, node] : table) {
+        const std::string k(key.str());
+        auto text = [&](std::string& target) -> Status {
+            if (!node.is_string()) return FieldError(k, "must be a string in " + file);
+            target = node.value<std::string>().value();
+            return Ok();
+        };
+        auto number = [&](int& target, int min, int max) -> Status {
+            auto v = node.value<std::int64_t>();
+            if (!node.is_integer() || !v || *v < min || *v > max)
+                return FieldError(k, "must be a whole number from " + std::to_string(min) + " to " +
+                                         std::to_string(max) + " in " + file);
+            target = static_cast<int>(*v);
+            return Ok();
+        };
+        Status s = Ok();
+        if (k == "data_dir") s = text(config.data_dir);
+        else if (k == "db") s = text(config.db_url);
+        else if (k == "listen") s = text(config.listen);
+        else if (k == "io_threads") s = number(config.io_threads, 1, 64);
+        else if (k == "workers") s = number(config.workers, 1, 256);
+        else if (k == "code_pattern") s = text(config.code_pattern);
+        else if (k == "session_hours") s = number(config.session_hours, 1, 24 * 30);
+        else if (k == "log_level") s = text(config.log_level);
+        else if (k == "static_dir") s = text(config.static_dir);
+        else if (k == "max_body_mb") {
+            int mb = 32;
+            s = number(mb, 1, 1024);
+            config.max_body_bytes = static_cast<std::size_t>(mb) * 1024 * 1024;
+        } else s = FieldError(k, "is not a setting (" + file + ")");
+        if (!s) return s.error();
+    }
+    return config;
+}
+
+Result<std::unique_ptr<Application>> Application::Open(const Config& config) {
+    CREDO_CHECK(domain::ValidateCodePattern(config.code_pattern));
+    std::unique_ptr<Application> a(new Application());
+    a->config_ = config;
+    a->clock_ = std::make_unique<SystemClock>();
+    app::Settings settings;
+    settings.code_pattern = config.code_pattern;
+    settings.session_ttl = std::chrono::hours(config.session_hours);
+    a->ctx_ = std::make_unique<app::Context>(app::Context{*a->clock_, settings});
+
+    std::string sqlite_path;
+    if (config.db_url.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(config.data_dir, ec);
+        if (ec) return MakeError(Errc::kUnavailable, "cannot create data directory " + config.data_dir + ": " + ec.message());
+        sqlite_path = (std::filesystem::path(config.data_dir) / "credo.db").string();
+    } else if (config.db_url.starts_with("sqlite:")) {
+        sqlite_path = config.db_url.substr(7);
+        if (sqlite_path.empty()) return FieldError("db", "sqlite: needs a file path, e.g. sqlite:/var/lib/credo/credo.db");
+    } else if (config.db_url.starts_with("postgresql://") || config.db_url.starts_with("postgres://")) {
+        return MakeError(Errc::kUnsupported, "this build of credo does not include the PostgreSQL backend yet");
+    } else {
+        return FieldError("db", "\"" + config.db_url + "\" must start with sqlite: or postgresql://");
+    }
+    CREDO_TRY(a->db_, store::sqlite::OpenSqlite({sqlite_path, config.workers, 256}));
+    a->auth_ = std::make_unique<app::Authenticator>(*a->db_, *a->ctx_);
+    return a;
+}
+
+Application::~Application() = default;
+
+Status Application::Serve() {
+    CREDO_TRY(auto listen, SplitListen(config_.listen));
+    http::ApiDeps deps{*db_, *ctx_, *auth_, "0.1.0", config_.static_dir};
+    http::Router router = http::BuildApi(deps);
+    http::ServerOptions options;
+    options.address = listen.first;
+    options.port = listen.second;
+    options.io_threads = config_.io_threads;
+    options.workers = config_.workers;
+    options.max_body_bytes = config_.max_body_bytes;
+    http::Server server(options, router);
+    try {
+        server.Listen();
+    } catch (const std::system_error& e) {
+        return MakeError(Errc::kUnavailable, e.what());
+    }
+    std::printf("credo listening on http://%s:%u/ (database: %s)\n", listen.first.c_str(), server.port(),
+                std::string(db_->Backend()).c_str());
+    std::fflush(stdout);
+    server.RunUntilSignalled();
+    spdlog::info("credo stopped");
+    return Ok();
+}
+
+}  // namespace credo::wiring

@@ -1,0 +1,54 @@
+// The composition root: the only place that reads configuration and builds the object graph (clock,
+// database, use-case context, authenticator, HTTP server). The CLI asks it for a ready Application.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "credo/app/auth.hpp"
+#include "credo/app/context.hpp"
+#include "credo/app/ports/database.hpp"
+
+namespace credo::wiring {
+
+struct Config {
+    std::string data_dir = "./data";  // SQLite: <data_dir>/credo.db
+    std::string db_url;               // sqlite:PATH or postgresql://…; overrides data_dir
+    std::string listen = "127.0.0.1:8080";
+    int io_threads = 2;
+    int workers = 16;                 // blocking-work threads; also the number of read connections
+    std::size_t max_body_bytes = 32 * 1024 * 1024;
+    std::string code_pattern{domain::kDefaultCodePattern};
+    int session_hours = 12;
+    std::string log_level = "info";
+    std::string static_dir;           // the built web application, when present
+};
+
+// Reads credo.toml (toml++) when `path` is given or ./credo.toml exists; unknown keys and bad values are
+// kInvalidArgument naming the key.
+Result<Config> LoadConfig(const std::optional<std::string>& path);
+
+class Application {
+public:
+    static Result<std::unique_ptr<Application>> Open(const Config& config);
+    ~Application();
+
+    app::Database& db() { return *db_; }
+    const app::Context& context() const { return *ctx_; }
+    app::Authenticator& authenticator() { return *auth_; }
+    const Config& config() const { return config_; }
+
+    // Serves HTTP until SIGTERM/SIGINT; prints the URL once listening.
+    Status Serve();
+
+private:
+    Application() = default;
+    Config config_;
+    std::unique_ptr<Clock> clock_;
+    std::unique_ptr<app::Context> ctx_;
+    std::unique_ptr<app::Database> db_;
+    std::unique_ptr<app::Authenticator> auth_;
+};
+
+}  // namespace credo::wiring
