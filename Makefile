@@ -11,7 +11,7 @@ deps:
 
 build: deps
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release -j $(JOBS)
+	@cmake --build --preset release -j $(JOBS) --target credo
 
 run: build
 	@echo "Demo logins (password credo-demo): admin, salesmgr, finance, exec, sales.east1, auditor"

@@ -104,6 +104,8 @@ Result<SavedCustomer> CreateCustomer(Tx& tx, const Context& ctx, const Actor& ac
     draft.updated_at = now;
     CREDO_CHECK(AssignContactIds(tx, draft));
     auto changes = domain::Diff(Customer{.kind = draft.kind}, draft);
+    // Nothing existed before the first version: the blank file's "" and defaults are not previous values.
+    for (auto& change : changes) change.before.reset();
     CREDO_TRY(draft.id, tx.Customers().Insert(draft, MakeVersion(draft, actor, now, reason, std::move(changes))));
     out.customer = std::move(draft);
     return out;

@@ -6,7 +6,8 @@ namespace credo::cli {
 
 void AddDbOptions(CLI::App& cmd, DbOptions& o) {
     cmd.add_option("--config", o.config, "configuration file (default ./credo.toml when present)");
-    auto* data = cmd.add_option("--data", o.data_dir, "data directory of the embedded SQLite database (default ./data)");
+    auto* data =
+        cmd.add_option("--data", o.data_dir, "data directory of the embedded SQLite database (default ./data)");
     auto* db = cmd.add_option("--db", o.db_url, "database URL: sqlite:PATH or postgresql://…");
     data->excludes(db);
 }

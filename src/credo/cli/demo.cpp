@@ -75,8 +75,10 @@ void AddDemo(CLI::App& app, int& exit_code) {
             exit_code = Fail(created.error());
             return;
         }
-        if (*created == 0) std::printf("the demo company is already loaded\n");
-        else std::printf("demo company loaded: %d customers; log in as admin / credo-demo\n", *created);
+        if (*created == 0)
+            std::printf("the demo company is already loaded\n");
+        else
+            std::printf("demo company loaded: %d customers; log in as admin / credo-demo\n", *created);
     });
 }
 

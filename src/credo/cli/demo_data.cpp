@@ -1,7 +1,6 @@
 #include "credo/cli/demo_data.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <functional>
 #include <limits>
@@ -278,7 +277,7 @@ constexpr string_view kStreets[] = {"工业大道", "化工路",   "人民路", 
 struct Sector {
     string_view key;             // for e-mail domains: hengtaichem.com.cn
     string_view words;           // the trade word of the name ('|' alternatives; repeated = more likely)
-    string_view extras;          // an optional word after it
+    string_view extras;          // an optional word after a two-character trade word
     string_view business_types;  // what the customer does
     string_view products;        // valves this trade buys most
     string_view media;           // what flows through those valves
@@ -296,16 +295,16 @@ constexpr Sector kSectors[] = {
     {"power", "电力|电力|电力|热电|能源|发电", "|||科技|工程",
      "火力发电|热电联产|脱硫脱硝|新能源发电|供热", "衬胶蝶阀|止回阀|耐磨陶瓷球阀",
      "石灰石浆液|脱硫废水|除盐水|氨水", 14, 60},
-    {"pharma", "制药|制药|制药|药业|生物制药|医药", "|||科技|化学",
+    {"pharma", "制药|制药|制药|药业|生物制药|医药", "|||科技",
      "原料药|化学制剂|医药中间体|生物制品|中成药", "隔膜阀|卫生级球阀|衬氟隔膜阀",
      "盐酸|醋酸|二氯甲烷|纯化水", 12, 10},
     {"paper", "纸业|造纸|浆纸", "||科技", "文化用纸|包装纸板|纸浆|生活用纸", "衬胶蝶阀|耐磨球阀|刀型闸阀",
      "漂白液|黑液|二氧化氯", 5, 15},
     {"food", "食品|酿造|调味品|乳业|生物", "||科技", "食品加工|调味品|酒类酿造|乳制品|发酵制品",
      "卫生级蝶阀|隔膜阀|卫生级球阀", "醋酸|食盐水|磷酸|清洗碱液", 5, 10},
-    {"mining", "矿业|磷化|稀土|资源", "||开发", "有色金属采选|磷矿开采|稀土分离|煤炭洗选",
+    {"mining", "矿业|矿业|磷化|稀土|资源|资源开发|矿业开发", "", "有色金属采选|磷矿开采|稀土分离|煤炭洗选",
      "耐磨陶瓷球阀|衬胶隔膜阀|刀型闸阀", "矿浆|磷酸|硫酸", 5, 50},
-    {"metal", "冶金|钢铁|有色金属|铜业|铝业", "||材料", "钢铁冶炼|铜冶炼|铝冶炼|湿法冶金|钢材酸洗",
+    {"metal", "冶金|钢铁|有色金属|铜业|铝业", "", "钢铁冶炼|铜冶炼|铝冶炼|湿法冶金|钢材酸洗",
      "耐磨陶瓷球阀|衬氟蝶阀|刀型闸阀", "废酸|电解液|硫酸", 6, 45},
     {"eco", "环保|水务|环境工程|环保科技|环境", "", "污水处理|烟气脱硫|固废处置|危废处理|中水回用",
      "衬胶蝶阀|UPVC球阀|止回阀", "次氯酸钠|污水|聚合氯化铝|石灰浆", 6, 40},
@@ -335,9 +334,10 @@ const Sector& PickSector(Rng& rng) {
     return kSectors[0];
 }
 
-constexpr string_view kValveProducts[] = {"衬氟蝶阀",   "衬氟球阀",   "耐腐球阀", "隔膜阀",      "止回阀",
-                                          "衬氟截止阀", "衬氟止回阀", "衬胶蝶阀", "氟塑料闸阀",  "放料阀",
-                                          "衬氟调节阀", "衬氟管道",   "衬氟视镜", "耐磨陶瓷球阀"};
+// What the valve maker sells: corrosion-resistant valves and lined equipment.
+constexpr string_view kValveProducts =
+    "衬氟蝶阀|衬氟球阀|耐腐球阀|隔膜阀|止回阀|衬氟截止阀|衬氟止回阀|衬胶蝶阀|氟塑料闸阀|放料阀|衬氟调节阀|衬氟管道|"
+    "衬氟视镜|耐磨陶瓷球阀";
 
 struct Brand {
     string_view name;
@@ -831,8 +831,9 @@ string_view Greeting(Rng& rng, Date date) {
 struct ActivityContext {
     string_view lifecycle;
     std::optional<Date> relationship_start;
-    std::vector<std::string> products;  // what the customer buys; never empty
-    bool arrears;                       // why a lost customer was lost
+    std::vector<std::string> products;     // what the customer buys; never empty
+    bool arrears;                          // why a lost customer was lost
+    string_view media = "硫酸|盐酸|液碱";  // what flows through the customer's valves ('|' alternatives)
 };
 
 std::vector<DemoActivity> MakeActivities(Rng& rng, const ActivityContext& context, Date today) {
@@ -884,9 +885,13 @@ std::vector<DemoActivity> MakeActivities(Rng& rng, const ActivityContext& contex
             activity.summary = "反馈" + dn + product + std::string(problem);
             activity.details = rng.Pick(kFeedbackDetails);
         } else if (activity.type == "technical_requirement") {
-            if (rng.Percent(50)) {
+            const int roll = rng.Between(0, 99);
+            if (roll < 45) {
                 activity.summary = "要求阀门耐受" + std::string(rng.Pick(kMedia)) + "，温度" +
                                    std::to_string(rng.Between(4, 18) * 10) + "℃";
+            } else if (roll < 70) {
+                activity.summary = "介质为" + std::string(PickOne(rng, context.media)) + "，要求" + product +
+                                   std::string(PickOne(rng, "耐腐蚀、零泄漏|提供选型方案|寿命不低于两年"));
             } else {
                 activity.summary = rng.Pick(kTechnicalFixed);
             }
@@ -1065,14 +1070,14 @@ class Generator {
 
     string_view Importance(string_view lifecycle) {
         const int roll = rng_.Between(0, 99);
-        if (lifecycle == "established") return roll < 20 ? "important" : roll < 31 ? "special" : "general";
+        if (lifecycle == "established") return roll < 17 ? "important" : roll < 29 ? "special" : "general";
         if (lifecycle == "new") return roll < 5 ? "important" : roll < 15 ? "special" : "general";
         return roll < 5 ? "special" : "general";
     }
 
     std::string Owner(string_view region, string_view lifecycle) {
         const auto salespeople = SalespeopleOf(region);
-        if (salespeople.empty() || rng_.Percent(lifecycle == "prospect" ? 12 : 2)) return "";
+        if (salespeople.empty() || rng_.Percent(lifecycle == "prospect" ? 8 : 1)) return "";
         return std::string(salespeople[rng_.Index(salespeople.size())]);
     }
 
@@ -1145,8 +1150,13 @@ class Generator {
             if (government) return std::string(place.city) + "市" + std::string(PickOne(rng_, kPublicBodies));
             const Brand& brand = rng_.Pick(kBrands);
             pinyin = brand.pinyin;
-            return NamePrefix(place) + std::string(brand.name) + std::string(PickOne(rng_, sector.words)) +
-                   std::string(PickOne(rng_, sector.extras)) + std::string(PickWeighted(rng_, kCompanySuffixes));
+            const string_view word = PickOne(rng_, sector.words);
+            const bool short_word = word.size() <= 6;  // two Chinese characters: 化工科技, but not 精细化工科技
+            const string_view extra = short_word ? PickOne(rng_, sector.extras) : string_view();
+            string_view suffix = PickWeighted(rng_, kCompanySuffixes);
+            if (!extra.empty() && suffix == "实业有限公司") suffix = "有限公司";  // not 科技实业
+            return NamePrefix(place) + std::string(brand.name) + std::string(word) + std::string(extra) +
+                   std::string(suffix);
         });
         if (preset) names_.insert(name);
         const string_view importance = preset ? preset->importance : Importance(lifecycle);
@@ -1206,8 +1216,7 @@ class Generator {
             }
         }
         std::vector<std::string> products = PickSome(rng_, sector.products, rng_.Between(1, 2));
-        for (const auto& extra :
-             PickSome(rng_, "衬氟蝶阀|衬氟球阀|耐腐球阀|隔膜阀|止回阀|衬氟截止阀|氟塑料闸阀", rng_.Between(0, 2)))
+        for (const auto& extra : PickSome(rng_, kValveProducts, rng_.Between(0, 2)))
             if (std::find(products.begin(), products.end(), extra) == products.end()) products.push_back(extra);
         body["products"] = TextList(products);
 
@@ -1267,7 +1276,8 @@ class Generator {
 
         DemoCustomer customer;
         customer.owner_username = preset ? std::string(preset->owner) : Owner(place.region, lifecycle);
-        customer.activities = MakeActivities(rng_, ActivityContext{lifecycle, start, products, slot.arrears}, today_);
+        customer.activities =
+            MakeActivities(rng_, ActivityContext{lifecycle, start, products, slot.arrears, sector.media}, today_);
         customer.body = std::move(body);
         return customer;
     }
@@ -1312,8 +1322,7 @@ class Generator {
         body["tax_id"] = UniqueTaxId(sole ? "92" : "91", place);
         body["ownership_type"] = std::string(sole ? "individual" : "private");
         body["registered_capital"] = MoneyValue(static_cast<long long>(rng_.Pick({10, 30, 50, 100, 200, 500})) * 10000);
-        const std::vector<std::string> products =
-            PickSome(rng_, "衬氟蝶阀|衬氟球阀|耐腐球阀|隔膜阀|止回阀|衬氟截止阀|衬胶蝶阀|衬氟管道", rng_.Between(2, 5));
+        const std::vector<std::string> products = PickSome(rng_, kValveProducts, rng_.Between(2, 5));
         body["products"] = TextList(products);
         body["market_orientation"] = "domestic";
         body["payment_terms"] = std::string(PickOne(rng_, "款到发货|月结30天|货到付款|月结60天"));

@@ -346,8 +346,8 @@ TEST(DemoDataTest, ClassificationIsConsistentWithTheRelationship) {
     const int total = static_cast<int>(Company().customers.size());
     EXPECT_GE(importances["important"] * 100, 8 * total);
     EXPECT_LE(importances["important"] * 100, 22 * total);
-    EXPECT_GE(importances["special"] * 100, 5 * total);
-    EXPECT_LE(importances["special"] * 100, 16 * total);
+    EXPECT_GE(importances["special"] * 100, 4 * total);
+    EXPECT_LE(importances["special"] * 100, 18 * total);
 }
 
 TEST(DemoDataTest, ContactsHaveOnePrimaryAndPlausibleProfiles) {

@@ -25,7 +25,8 @@ void AddImportExport(CLI::App& app, int& exit_code) {
     imp_customers->add_flag("--dry-run", ia->dry_run, "validate only");
     imp_customers->callback([&exit_code, ia] {
         if (ia->file.ends_with(".xlsx")) {
-            std::fprintf(stderr, "credo: XLSX import is not supported; save the sheet as CSV (UTF-8) and import that\n");
+            std::fprintf(stderr,
+                         "credo: XLSX import is not supported; save the sheet as CSV (UTF-8) and import that\n");
             exit_code = 2;
             return;
         }

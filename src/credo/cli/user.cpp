@@ -42,9 +42,8 @@ void AddUser(CLI::App& app, int& exit_code) {
             return;
         }
         const auto actor = domain::SystemActor();
-        auto created = app::WriteTx((*app)->db(), [&](app::Tx& tx) {
-            return app::CreateUser(tx, (*app)->context(), actor, u);
-        });
+        auto created =
+            app::WriteTx((*app)->db(), [&](app::Tx& tx) { return app::CreateUser(tx, (*app)->context(), actor, u); });
         if (!created) {
             exit_code = Fail(created.error());
             return;

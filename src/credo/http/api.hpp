@@ -7,6 +7,7 @@
 #include "credo/app/auth.hpp"
 #include "credo/app/context.hpp"
 #include "credo/app/ports/database.hpp"
+#include "credo/http/metrics.hpp"
 #include "credo/http/router.hpp"
 
 namespace credo::http {
@@ -16,7 +17,8 @@ struct ApiDeps {
     const app::Context& ctx;
     app::Authenticator& auth;
     std::string version;
-    std::string static_dir;  // the built web application (web/dist); empty: none
+    std::string static_dir;       // the built web application (web/dist); empty: none
+    Metrics* metrics = nullptr;   // set once the router exists; GET /metrics renders it
 };
 
 Router BuildApi(ApiDeps& deps);

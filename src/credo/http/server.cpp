@@ -463,8 +463,10 @@ class Core {
         }
         request.body = std::move(message.body());
 
+        const auto started = std::chrono::steady_clock::now();
         Router::Match match = router_.Find(request.method, request.path);
         if (match.route == nullptr && head_only) match = router_.Find(Method::kGet, request.path);
+        const Route* observed = match.route;
 
         Response response;
         if (match.route == nullptr) {
@@ -485,6 +487,7 @@ class Core {
                     pool_, [&route, &request] { return Invoke(route, request); }, asio::use_awaitable);
             }
         }
+        if (options_.metrics) options_.metrics->Observe(observed, response.status, std::chrono::steady_clock::now() - started);
         // Read `closing` only now: a shutdown that began while the handler ran still gets Connection: close.
         co_return co_await WriteResponse(s, std::move(response), version, keep_alive && !s.closing, head_only);
     }

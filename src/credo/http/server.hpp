@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include "credo/http/metrics.hpp"
 #include "credo/http/router.hpp"
 
 namespace credo::http {
@@ -27,6 +28,7 @@ struct ServerOptions {
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds drain_timeout{10};
+    Metrics* metrics = nullptr;           // when set, every answered request is observed
 };
 
 class Server {

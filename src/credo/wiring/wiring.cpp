@@ -118,12 +118,15 @@ Status Application::Serve() {
     CREDO_TRY(auto listen, SplitListen(config_.listen));
     http::ApiDeps deps{*db_, *ctx_, *auth_, "0.1.0", config_.static_dir};
     http::Router router = http::BuildApi(deps);
+    http::Metrics metrics(router);
+    deps.metrics = &metrics;
     http::ServerOptions options;
     options.address = listen.first;
     options.port = listen.second;
     options.io_threads = config_.io_threads;
     options.workers = config_.workers;
     options.max_body_bytes = config_.max_body_bytes;
+    options.metrics = &metrics;
     http::Server server(options, router);
     try {
         server.Listen();

@@ -29,8 +29,18 @@ json::array WarningsJson(const std::vector<app::DuplicateMatch>& matches) {
     return out;
 }
 
-Response CustomerResponse(int status, const domain::Customer& c, const std::vector<app::DuplicateMatch>* warnings) {
+// The owner's display name, as in CustomerSummary (null without an owner).
+json::value OwnerName(app::Database& db, const domain::Customer& c) {
+    if (!c.owner) return nullptr;
+    auto user = app::ReadTx(db, [&](app::Tx& tx) { return tx.Users().Find(*c.owner); });
+    if (!user) return nullptr;
+    return json::value(user->display_name.empty() ? user->username : user->display_name);
+}
+
+Response CustomerResponse(app::Database& db, int status, const domain::Customer& c,
+                          const std::vector<app::DuplicateMatch>* warnings) {
     json::object o = CustomerJson(c);
+    o["owner_name"] = OwnerName(db, c);
     if (warnings) o["warnings"] = WarningsJson(*warnings);
     Response r = JsonResponse(status, o);
     r.headers.emplace_back("ETag", "\"" + std::to_string(c.version) + "\"");
@@ -134,7 +144,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::CreateCustomer(tx, ctx, actor, draft->customer, draft->reason);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(201, saved->customer, &saved->warnings);
+                   return CustomerResponse(db, 201, saved->customer, &saved->warnings);
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/duplicates", Dispatch::kBlocking,
@@ -169,7 +179,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::GetCustomer(tx, actor, CustomerId(*id));
                    });
                    if (!customer) return ToResponse(customer.error());
-                   return CustomerResponse(200, *customer, nullptr);
+                   return CustomerResponse(db, 200, *customer, nullptr);
                }));
 
     router.Add(Method::kPatch, "/api/v1/customers/{id}", Dispatch::kBlocking,
@@ -186,7 +196,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::UpdateCustomer(tx, ctx, actor, CustomerId(*id), *version, *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(200, saved->customer, &saved->warnings);
+                   return CustomerResponse(db, 200, saved->customer, &saved->warnings);
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/history", Dispatch::kBlocking,
@@ -233,7 +243,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::AddContact(tx, ctx, actor, CustomerId(*id), OptionalIfMatch(req), *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(201, *saved, nullptr);
+                   return CustomerResponse(db, 201, *saved, nullptr);
                }));
 
     router.Add(Method::kPatch, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
@@ -252,7 +262,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::UpdateContact(tx, ctx, actor, CustomerId(*id), ContactId(*contact), *version, *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(200, *saved, nullptr);
+                   return CustomerResponse(db, 200, *saved, nullptr);
                }));
 
     router.Add(Method::kDelete, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
@@ -268,7 +278,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                                                  req.Query("reason"));
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(200, *saved, nullptr);
+                   return CustomerResponse(db, 200, *saved, nullptr);
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/activities", Dispatch::kBlocking,

@@ -93,6 +93,12 @@ void RegisterSystem(Router& router, ApiDeps& deps) {
                    for (const auto& r : *regions) items.push_back(json::object{{"code", r.code}, {"name", r.name}});
                    return JsonResponse(200, json::object{{"items", items}});
                }));
+    router.Add(Method::kGet, "/api/v1/metrics", Dispatch::kBlocking, Authed(deps, [&deps](const Request&, const Actor&) {
+                   Response r;
+                   r.content_type = "text/plain; version=0.0.4";
+                   if (deps.metrics) r.body = deps.metrics->Render();
+                   return r;
+               }));
     const std::string catalog = json::serialize(CatalogJson());
     router.Add(Method::kGet, "/api/v1/customer-fields", Dispatch::kBlocking,
                Authed(deps, [catalog](const Request&, const Actor&) {

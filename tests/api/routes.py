@@ -1,0 +1,37 @@
+"""The routes of the API that the suite exercises (shared by several test modules)."""
+
+# Every route the suite exercises, as (method, path template relative to /api/v1). The OpenAPI document
+# must list exactly these, and the server must answer each of them.
+EXERCISED_ROUTES = {
+    ("get", "/health"),
+    ("get", "/openapi.json"),
+    ("post", "/auth/login"),
+    ("post", "/auth/logout"),
+    ("get", "/auth/me"),
+    ("get", "/users"),
+    ("post", "/users"),
+    ("get", "/regions"),
+    ("get", "/customer-fields"),
+    ("get", "/customers"),
+    ("post", "/customers"),
+    ("get", "/customers/duplicates"),
+    ("get", "/customers/{id}"),
+    ("patch", "/customers/{id}"),
+    ("get", "/customers/{id}/history"),
+    ("get", "/customers/{id}/contacts"),
+    ("post", "/customers/{id}/contacts"),
+    ("patch", "/customers/{id}/contacts/{contact_id}"),
+    ("delete", "/customers/{id}/contacts/{contact_id}"),
+    ("get", "/customers/{id}/activities"),
+    ("post", "/customers/{id}/activities"),
+    ("post", "/imports/customers"),
+    ("get", "/exports/customers"),
+}
+PUBLIC_ROUTES = {("get", "/health"), ("get", "/openapi.json"), ("post", "/auth/login")}
+PROTECTED_ROUTES = sorted(EXERCISED_ROUTES - PUBLIC_ROUTES)
+HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+
+def concrete(path: str) -> str:
+    """A template path with ids filled in."""
+    return path.replace("{id}", "1").replace("{contact_id}", "1")
