@@ -5,6 +5,7 @@
 EXERCISED_ROUTES = {
     ("get", "/health"),
     ("get", "/openapi.json"),
+    ("get", "/metrics"),
     ("post", "/auth/login"),
     ("post", "/auth/logout"),
     ("get", "/auth/me"),

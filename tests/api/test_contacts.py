@@ -66,13 +66,31 @@ class ContactsTest(CredoTestCase):
 
         self.assertError(self.admin.request("DELETE", cpath), 428, "precondition_required")
         self.assertError(self.admin.request("DELETE", cpath, headers={"If-Match": '"2"'}), 409, "conflict")
-        status, headers, after = self.admin.request("DELETE", cpath, headers={"If-Match": '"3"'})
+        status, headers, after = self.admin.request("DELETE", cpath, headers={"If-Match": '"3"'},
+                                                    query={"reason": "已离职"})
         self.assertEqual(status, 200, after)
         self.assertEqual(after["version"], 4)
+        self.assertEqual(headers.get("ETag"), '"4"')
+        latest = self.admin.get(f"/customers/{c['id']}/history")[2]["items"][0]
+        self.assertEqual(latest["reason"], "已离职")
+        self.assertEqual(latest["changes"], [{"field": f"contacts[{contact['id']}]", "before": "赵敏",
+                                              "after": None}])
         self.assertEqual(after["contacts"], [])
         self.assertEqual(self.admin.get(path)[2]["items"], [])
         self.assertError(self.admin.request("DELETE", cpath, headers={"If-Match": '"4"'}), 404, "not_found")
         self.assertError(self.admin.patch(cpath, {"title": "x"}, if_match=4), 404, "not_found")
+
+    def test_delete_reason_is_checked(self):
+        c = self.create_customer(contacts=[{"name": "孙八"}])
+        cpath = f"{self.contacts_path(c)}/{c['contacts'][0]['id']}"
+        self.assertError(self.admin.request("DELETE", cpath, headers={"If-Match": '"1"'},
+                                            query={"reason": "长" * 501}), 400, "invalid_argument", field="reason")
+        self.assertError(self.admin.request("DELETE", cpath, headers={"If-Match": '"1"'},
+                                            query={"why": "x"}), 400, "invalid_argument", field="why")
+        self.assertEqual(self.admin.get(f"/customers/{c['id']}")[2]["version"], 1)
+        after = self.assertStatus(self.admin.request("DELETE", cpath, headers={"If-Match": '"1"'},
+                                                     query={"reason": "长" * 500}), 200)
+        self.assertEqual((after["version"], after["contacts"]), (2, []))
 
     def test_post_with_if_match(self):
         c = self.create_customer()

@@ -68,6 +68,8 @@ class CreateCustomerTest(CredoTestCase):
         self.assertEqual(c["kind"], "enterprise")
         self.assertEqual((c["nature"], c["importance"], c["lifecycle"], c["stage"]),
                          ("ordinary", "general", "prospect", None))
+        self.assertIsNone(c["owner_id"])
+        self.assertIsNone(c["owner_name"])
         self.assertEqual(c["registered_capital"], {"amount": "5000000.00", "currency": "CNY"})
         self.assertEqual(c["products"], ["闸阀", "球阀"])
         self.assertEqual(c["sales_capability"], 4)
@@ -298,7 +300,7 @@ class DuplicateTest(CredoTestCase):
     def test_same_name_warns(self):
         c = self.assertStatus(self.admin.post("/customers", enterprise("宁波海天阀门有限公司")), 201)
         self.assertWarns(c, "name")
-        self.assertEqual([w["field"] for w in c["warnings"]], ["name"])
+        self.assertEqual({w["field"] for w in c["warnings"]}, {"name"})
 
     def test_same_tax_id_warns(self):
         c = self.assertStatus(self.admin.post("/customers", enterprise(tax_id="91330200MA2AAAAAAA")), 201)
@@ -315,6 +317,17 @@ class DuplicateTest(CredoTestCase):
     def test_different_file_does_not_warn(self):
         c = self.assertStatus(self.admin.post("/customers", enterprise("宁波海天泵业有限公司")), 201)
         self.assertEqual(c["warnings"], [])
+
+    def test_patch_into_a_duplicate_warns(self):
+        c = self.create_customer(name="改名前的公司")
+        status, _, patched = self.admin.patch(f"/customers/{c['id']}", {"name": "宁波海天阀门有限公司"}, if_match=1)
+        self.assertEqual(status, 200, patched)
+        self.assertWarns(patched, "name")
+        self.assertNotIn(c["id"], [w["match"]["id"] for w in patched["warnings"]])
+        # An edit that leaves name, tax id and phone alone does not warn again.
+        status, _, patched = self.admin.patch(f"/customers/{c['id']}", {"lifecycle": "new"}, if_match=2)
+        self.assertEqual(status, 200, patched)
+        self.assertEqual(patched["warnings"], [])
 
     def test_duplicates_endpoint(self):
         body = self.assertStatus(self.admin.get("/customers/duplicates", query={"name": "宁波海天阀门有限公司"}), 200)

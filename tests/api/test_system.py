@@ -81,11 +81,47 @@ class SystemTest(CredoTestCase):
         status, headers, body = self.admin.request("DELETE", "/health", token=None)
         self.assertEqual(status, 405, body)
 
+    def test_malformed_requests(self):
+        # A request target that is not valid percent-encoding.
+        err = self.assertError(self.admin.request("GET", "/api/v1/customers?q=%ZZ"), 400, "invalid_argument")
+        self.assertIn("request target", err["message"])
+        # A header section over 16 KiB.
+        with self.server.client() as c:
+            status, _, body = c.request("GET", "/health", token=None, headers={"X-Big": "x" * 20000})
+            self.assertEqual(status, 431, body)
+            self.assertEqual(body["error"]["code"], "invalid_argument")
+        # The server is fine afterwards.
+        self.assertStatus(self.admin.get("/health"), 200)
+
     def test_head_health(self):
         status, headers, body = self.admin.request("HEAD", "/health", token=None)
         self.assertEqual(status, 200)
         self.assertEqual(body, b"")
         self.assertGreater(int(headers.get("Content-Length")), 0)
+
+    def test_metrics(self):
+        self.assertError(self.admin.request("GET", "/metrics", token=None), 401, "unauthenticated")
+        self.assertStatus(self.admin.get("/customers"), 200)
+        self.assertError(self.admin.get("/customers/424242"), 404, "not_found")
+        self.assertError(self.admin.get("/not-a-route"), 404, "not_found")
+        status, headers, body = self.sales.get("/metrics")
+        self.assertEqual(status, 200, body)
+        self.assertTrue(headers.get("Content-Type").startswith("text/plain"))
+        text = body.decode("utf-8")
+        counts = {}
+        for line in text.splitlines():
+            if line.startswith("credo_http_requests_total{"):
+                series, value = line.rsplit(" ", 1)
+                counts[series] = int(value)
+        # Requests are counted per route template, not per concrete path.
+        self.assertGreaterEqual(
+            counts.get('credo_http_requests_total{method="GET",route="/api/v1/customers",status="2xx"}', 0), 1)
+        self.assertGreaterEqual(
+            counts.get('credo_http_requests_total{method="GET",route="/api/v1/customers/{id}",status="4xx"}', 0), 1)
+        self.assertGreaterEqual(
+            counts.get('credo_http_requests_total{method="any",route="unmatched",status="4xx"}', 0), 1)
+        self.assertNotIn("424242", text)
+        self.assertIn("# TYPE credo_http_request_duration_seconds histogram", text)
 
     def test_regions(self):
         body = self.assertStatus(self.admin.get("/regions"), 200)

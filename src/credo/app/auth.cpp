@@ -27,6 +27,7 @@ Error BadCredentials() { return MakeError(Errc::kUnauthenticated, "wrong usernam
 
 Status ValidatePassword(std::string_view password) {
     const int length = domain::Utf8Length(password);
+    if (length < 0) return FieldError("password", "is not valid UTF-8 text");
     if (length < 8) return FieldError("password", "must have at least 8 characters");
     if (length > 128) return FieldError("password", "must have at most 128 characters");
     return Ok();

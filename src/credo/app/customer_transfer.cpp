@@ -166,9 +166,12 @@ Result<ImportReport> ImportCustomersCsv(Database& db, const Context& ctx, const 
         row.row = static_cast<int>(i) + 1;
         row.line = table.row_lines[i];
         RowDraft draft = DraftFromRow(table.header, table.rows[i], by_username);
-        if (draft.errors.empty()) {
+        // Report every problem of the row at once (as the JSON API does). A cell already reported keeps
+        // its own message; without a valid kind the per-kind requirements would only mislead.
+        if (!draft.errors.contains("kind")) {
             Status shape = domain::ValidateCustomer(draft.customer);
-            if (!shape) draft.errors = shape.error().fields;
+            if (!shape)
+                for (const auto& [k, v] : shape.error().fields) draft.errors.emplace(k, v);
         }
         row.errors = std::move(draft.errors);
         row.status = row.errors.empty() ? ImportRow::Status::kValid : ImportRow::Status::kError;

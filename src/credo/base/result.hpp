@@ -70,8 +70,8 @@ inline Status Ok() { return {}; }
     if (!CREDO_CONCAT(credo_try_, __LINE__)) return CREDO_CONCAT(credo_try_, __LINE__).error(); \
     var = std::move(*CREDO_CONCAT(credo_try_, __LINE__))
 // CREDO_CHECK(expr): for Status-returning expressions.
-#define CREDO_CHECK(expr)                                \
-    do {                                                 \
-        auto credo_check_result_ = (expr);               \
-        if (!credo_check_result_) return credo_check_result_.error(); \
+#define CREDO_CHECK(expr)                                                              \
+    do {                                                                               \
+        auto CREDO_CONCAT(credo_check_, __LINE__) = (expr);                            \
+        if (!CREDO_CONCAT(credo_check_, __LINE__)) return CREDO_CONCAT(credo_check_, __LINE__).error(); \
     } while (0)

@@ -65,12 +65,12 @@ void AddDemo(CLI::App& app, int& exit_code) {
     auto db = std::make_shared<DbOptions>();
     AddDbOptions(*cmd, *db);
     cmd->callback([&exit_code, db] {
-        auto app = OpenApp(*db);
-        if (!app) {
-            exit_code = Fail(app.error());
+        auto opened = OpenApp(*db);
+        if (!opened) {
+            exit_code = Fail(opened.error());
             return;
         }
-        auto created = LoadDemo(**app);
+        auto created = LoadDemo(**opened);
         if (!created) {
             exit_code = Fail(created.error());
             return;

@@ -38,13 +38,13 @@ void AddImportExport(CLI::App& app, int& exit_code) {
         }
         std::stringstream bytes;
         bytes << in.rdbuf();
-        auto app = OpenApp(ia->db);
-        if (!app) {
-            exit_code = Fail(app.error());
+        auto opened = OpenApp(ia->db);
+        if (!opened) {
+            exit_code = Fail(opened.error());
             return;
         }
         auto report = app::ImportCustomersCsv(
-            (*app)->db(), (*app)->context(), domain::SystemActor(), bytes.str(),
+            (*opened)->db(), (*opened)->context(), domain::SystemActor(), bytes.str(),
             ia->all_or_nothing ? app::ImportMode::kAllOrNothing : app::ImportMode::kValidRows, ia->dry_run);
         if (!report) {
             exit_code = Fail(report.error());
@@ -76,13 +76,13 @@ void AddImportExport(CLI::App& app, int& exit_code) {
     exp_customers->add_option("--format", ea->format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}));
     exp_customers->add_option("--out", ea->out, "the output file")->required();
     exp_customers->callback([&exit_code, ea] {
-        auto app = OpenApp(ea->db);
-        if (!app) {
-            exit_code = Fail(app.error());
+        auto opened = OpenApp(ea->db);
+        if (!opened) {
+            exit_code = Fail(opened.error());
             return;
         }
-        auto file = app::ReadTx((*app)->db(), [&](app::Tx& tx) {
-            return app::ExportCustomers(tx, (*app)->context(), domain::SystemActor(), {}, app::CustomerSort::kCodeAsc,
+        auto file = app::ReadTx((*opened)->db(), [&](app::Tx& tx) {
+            return app::ExportCustomers(tx, (*opened)->context(), domain::SystemActor(), {}, app::CustomerSort::kCodeAsc,
                                         ea->format == "csv" ? app::ExportFormat::kCsv : app::ExportFormat::kXlsx);
         });
         if (!file) {

@@ -14,22 +14,22 @@ void AddServe(CLI::App& app, int& exit_code) {
     cmd->add_option("--listen", *listen, "address to listen on (default 127.0.0.1:8080)");
     cmd->add_flag("--demo", *demo, "load the demo company first when the database has none");
     cmd->callback([&exit_code, db, listen, demo] {
-        auto app = OpenApp(*db, [&](wiring::Config& c) {
+        auto opened = OpenApp(*db, [&](wiring::Config& c) {
             if (*listen) c.listen = **listen;
         });
-        if (!app) {
-            exit_code = Fail(app.error());
+        if (!opened) {
+            exit_code = Fail(opened.error());
             return;
         }
-        spdlog::set_level(spdlog::level::from_str((*app)->config().log_level));
+        spdlog::set_level(spdlog::level::from_str((*opened)->config().log_level));
         if (*demo) {
-            auto loaded = LoadDemo(**app);
+            auto loaded = LoadDemo(**opened);
             if (!loaded) {
                 exit_code = Fail(loaded.error());
                 return;
             }
         }
-        Status s = (*app)->Serve();
+        Status s = (*opened)->Serve();
         exit_code = s ? 0 : Fail(s.error());
     });
 }
@@ -39,9 +39,9 @@ void AddMigrate(CLI::App& app, int& exit_code) {
     auto db = std::make_shared<DbOptions>();
     AddDbOptions(*cmd, *db);
     cmd->callback([&exit_code, db] {
-        auto app = OpenApp(*db);
-        if (!app) {
-            exit_code = Fail(app.error());
+        auto opened = OpenApp(*db);
+        if (!opened) {
+            exit_code = Fail(opened.error());
             return;
         }
         std::printf("database is up to date\n");
@@ -55,12 +55,12 @@ void AddBackup(CLI::App& app, int& exit_code) {
     AddDbOptions(*cmd, *db);
     cmd->add_option("--out", *out, "the backup file")->required();
     cmd->callback([&exit_code, db, out] {
-        auto app = OpenApp(*db);
-        if (!app) {
-            exit_code = Fail(app.error());
+        auto opened = OpenApp(*db);
+        if (!opened) {
+            exit_code = Fail(opened.error());
             return;
         }
-        Status s = (*app)->db().Backup(*out);
+        Status s = (*opened)->db().Backup(*out);
         if (!s) {
             exit_code = Fail(s.error());
             return;

@@ -36,14 +36,14 @@ void AddUser(CLI::App& app, int& exit_code) {
             }
             u.roles.push_back(*role);
         }
-        auto app = OpenApp(a->db);
-        if (!app) {
-            exit_code = Fail(app.error());
+        auto opened = OpenApp(a->db);
+        if (!opened) {
+            exit_code = Fail(opened.error());
             return;
         }
         const auto actor = domain::SystemActor();
         auto created =
-            app::WriteTx((*app)->db(), [&](app::Tx& tx) { return app::CreateUser(tx, (*app)->context(), actor, u); });
+            app::WriteTx((*opened)->db(), [&](app::Tx& tx) { return app::CreateUser(tx, (*opened)->context(), actor, u); });
         if (!created) {
             exit_code = Fail(created.error());
             return;

@@ -5,9 +5,9 @@
 namespace credo::domain {
 namespace {
 
-constexpr Role kAllRoles[] = {Role::kSales,   Role::kAssistant, Role::kRegionalManager,
-                              Role::kSalesManager, Role::kFinance, Role::kCommerce,
-                              Role::kExecutive, Role::kAdmin,   Role::kAuditor};
+constexpr Role kAllRoles[] = {Role::kSales,        Role::kAssistant, Role::kRegionalManager,
+                              Role::kSalesManager, Role::kFinance,   Role::kCommerce,
+                              Role::kExecutive,    Role::kAdmin,     Role::kAuditor};
 
 Actor With(std::vector<Role> roles) {
     Actor a;

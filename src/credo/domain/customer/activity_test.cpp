@@ -81,7 +81,7 @@ TEST(ValidateActivity, DetailsLength) {
     a.details = Repeat("详", 4001);
     EXPECT_EQ(ErrorFields(ValidateActivity(a, kToday)),
               (Fields{{"details", "is 4001 characters; at most 4000 are allowed"}}));
-    a.details = "bad\x07" "bell";
+    a.details = "bad\007bell";
     EXPECT_EQ(ErrorFields(ValidateActivity(a, kToday)), (Fields{{"details", "contains a control character"}}));
 }
 

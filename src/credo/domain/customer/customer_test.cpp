@@ -271,23 +271,32 @@ TEST(ValidateContact, EmptyOptionalFieldsAreFine) {
 
 // ---- AssessCompleteness ----
 
-const std::vector<std::string> kEnterpriseExpected = {
-    "address",           "postcode",           "phone",          "email",
-    "general_manager",   "legal_representative", "procurement_head", "business_types",
-    "relationship_start", "tax_id",            "ownership_type", "registered_capital",
-    "paid_in_capital",   "products",           "market_orientation", "payment_terms",
-    "payment_method",    "market_region",      "sales_capability", "development_potential",
-    "sales_results",     "competitiveness",    "cooperation",    "financial_status",
-    "needs"};
-const std::vector<std::string> kTraderExpected = {
-    "address",          "postcode",           "phone",          "email",           "proprietor",
-    "general_manager",  "legal_representative", "procurement_head", "business_types", "relationship_start",
-    "tax_id",           "ownership_type",     "registered_capital", "products",      "market_orientation",
-    "payment_terms",    "payment_method",     "market_region",  "sales_capability", "development_potential",
-    "sales_results",    "competitiveness",    "cooperation",    "financial_status", "needs"};
-const std::vector<std::string> kIndividualExpected = {
-    "address",    "postcode",    "phone", "email", "relationship_start", "payment_method", "development_potential",
-    "cooperation", "needs",      "local_culture"};
+// Splits a space-separated list of keys.
+std::vector<std::string> Keys(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start) out.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+// The expected fields of each kind, in catalog order.
+const std::vector<std::string> kEnterpriseExpected = Keys(
+    "address postcode phone email general_manager legal_representative procurement_head business_types "
+    "relationship_start tax_id ownership_type registered_capital paid_in_capital products market_orientation "
+    "payment_terms payment_method market_region sales_capability development_potential sales_results "
+    "competitiveness cooperation financial_status needs");
+const std::vector<std::string> kTraderExpected = Keys(
+    "address postcode phone email proprietor general_manager legal_representative procurement_head business_types "
+    "relationship_start tax_id ownership_type registered_capital products market_orientation payment_terms "
+    "payment_method market_region sales_capability development_potential sales_results competitiveness cooperation "
+    "financial_status needs");
+const std::vector<std::string> kIndividualExpected = Keys(
+    "address postcode phone email relationship_start payment_method development_potential cooperation needs "
+    "local_culture");
 
 std::vector<std::string> Plus(std::vector<std::string> v, const std::string& extra) {
     v.push_back(extra);
@@ -295,6 +304,9 @@ std::vector<std::string> Plus(std::vector<std::string> v, const std::string& ext
 }
 
 TEST(AssessCompleteness, EmptyFileOfEachKind) {
+    ASSERT_EQ(kEnterpriseExpected.size(), 25u);
+    ASSERT_EQ(kTraderExpected.size(), 25u);
+    ASSERT_EQ(kIndividualExpected.size(), 10u);
     Customer c;
     c.kind = CustomerKind::kEnterprise;
     Completeness got = AssessCompleteness(c);
@@ -311,9 +323,9 @@ TEST(AssessCompleteness, EmptyFileOfEachKind) {
 }
 
 TEST(AssessCompleteness, FullFileScoresHundred) {
-    for (auto [kind, keys] : {std::pair{CustomerKind::kEnterprise, kEnterpriseExpected},
-                              std::pair{CustomerKind::kTrader, kTraderExpected},
-                              std::pair{CustomerKind::kIndividual, kIndividualExpected}}) {
+    for (auto [kind, keys] :
+         {std::pair{CustomerKind::kEnterprise, kEnterpriseExpected}, std::pair{CustomerKind::kTrader, kTraderExpected},
+          std::pair{CustomerKind::kIndividual, kIndividualExpected}}) {
         Customer c;
         c.kind = kind;
         for (const auto& k : keys) c.attributes[k] = std::string("x");  // presence is what counts
@@ -332,14 +344,14 @@ TEST(AssessCompleteness, FullFileScoresHundred) {
 
 TEST(AssessCompleteness, PartialScoresRoundDown) {
     // Individual: 10 expected fields + contacts = 11.
-    Customer c = Individual();  // phone
-    EXPECT_EQ(AssessCompleteness(c).score, 9);  // 1/11
+    Customer c = Individual();                                      // phone
+    EXPECT_EQ(AssessCompleteness(c).score, 9);                      // 1/11
     c.contacts = {MakeContact(1, "王伟"), MakeContact(2, "李娜")};  // counted once
     Completeness got = AssessCompleteness(c);
     EXPECT_EQ(got.score, 18);  // 2/11
-    EXPECT_EQ(got.missing, (std::vector<std::string>{"address", "postcode", "email", "relationship_start",
-                                                     "payment_method", "development_potential", "cooperation",
-                                                     "needs", "local_culture"}));
+    EXPECT_EQ(got.missing,
+              (std::vector<std::string>{"address", "postcode", "email", "relationship_start", "payment_method",
+                                        "development_potential", "cooperation", "needs", "local_culture"}));
     // Enterprise with the five required fields: 5/26.
     got = AssessCompleteness(Enterprise());
     EXPECT_EQ(got.score, 19);
@@ -511,9 +523,7 @@ TEST(SearchText, NameAndContactNamesOnSeparateLines) {
     EXPECT_EQ(SearchText(c), "acme 阀门 co\nwang wei\n李娜");
 }
 
-TEST(Bigrams, ChineseInCodePoints) {
-    EXPECT_THAT(Bigrams("阀门公司"), UnorderedElementsAre("阀门", "门公", "公司"));
-}
+TEST(Bigrams, ChineseInCodePoints) { EXPECT_THAT(Bigrams("阀门公司"), UnorderedElementsAre("阀门", "门公", "公司")); }
 
 TEST(Bigrams, Deduplicated) {
     EXPECT_THAT(Bigrams("阀门阀门"), UnorderedElementsAre("阀门", "门阀"));

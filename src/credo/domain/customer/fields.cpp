@@ -186,8 +186,12 @@ Status ValidateValue(const FieldSpec& spec, const FieldValue& value, std::string
             if (spec.type == FieldType::kEmail) return CheckEmail(*text, path);
             if (spec.type == FieldType::kPhone) return CheckPhone(*text, path);
             if (spec.type == FieldType::kUrl) {
-                if (!(text->starts_with("http://") || text->starts_with("https://")) || text->size() < 12 ||
-                    text->find(' ') != std::string::npos)
+                std::string lower = *text;
+                for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                const auto scheme = lower.starts_with("https://") ? 8u : lower.starts_with("http://") ? 7u : 0u;
+                const auto host = scheme ? lower.substr(scheme, lower.find('/', scheme) - scheme) : std::string();
+                if (!scheme || host.size() < 3 || host.find('.') == std::string::npos || host.front() == '.' ||
+                    host.back() == '.' || text->find(' ') != std::string::npos)
                     return FieldError(p, "\"" + *text + "\" is not a web address (http:// or https://)");
             }
             if (spec.type == FieldType::kPostcode) {
@@ -226,6 +230,7 @@ Status ValidateValue(const FieldSpec& spec, const FieldValue& value, std::string
         case FieldType::kTextList: {
             const auto* list = std::get_if<std::vector<std::string>>(&value);
             if (!list) return FieldError(p, "must be a list of texts");
+            if (list->empty()) return FieldError(p, "must not be empty (send null to clear it)");
             if (list->size() > 50) return FieldError(p, "has more than 50 entries");
             for (std::size_t i = 0; i < list->size(); ++i)
                 CREDO_CHECK(CheckText((*list)[i], spec, p + "[" + std::to_string(i) + "]", false));

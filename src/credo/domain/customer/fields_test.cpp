@@ -168,7 +168,9 @@ TEST(ValidateValue, TextMustBeAString) {
     EXPECT_EQ(Problem("address", std::vector<std::string>{"a"}), "must be a string");
 }
 
-TEST(ValidateValue, TextEmpty) { EXPECT_EQ(Problem("address", std::string()), "must not be empty (send null to clear it)"); }
+TEST(ValidateValue, TextEmpty) {
+    EXPECT_EQ(Problem("address", std::string()), "must not be empty (send null to clear it)");
+}
 
 TEST(ValidateValue, TextLeadingOrTrailingSpace) {
     EXPECT_EQ(Problem("address", std::string(" a")), "must not begin or end with a space");
@@ -196,13 +198,13 @@ TEST(ValidateValue, TextControlCharacters) {
     EXPECT_EQ(Problem("address", std::string("a\nb")), "contains a control character");
     EXPECT_EQ(Problem("address", std::string("a\tb")), "contains a control character");
     EXPECT_EQ(Problem("address", std::string("a\rb")), "contains a control character");
-    EXPECT_EQ(Problem("address", std::string("a\x01" "b")), "contains a control character");
+    EXPECT_EQ(Problem("address", std::string("a\001b")), "contains a control character");
     EXPECT_EQ(Problem("address", std::string("a\0b", 3)), "contains a control character");
 }
 
 TEST(ValidateValue, LongTextAllowsLineBreaksAndTabsOnly) {
     ExpectValid("needs", std::string("line one\nline two\r\n\tindented"));
-    EXPECT_EQ(Problem("needs", std::string("a\x1B" "b")), "contains a control character");
+    EXPECT_EQ(Problem("needs", std::string("a\033b")), "contains a control character");
     ExpectValid("needs", Repeat("需", 4000));
     EXPECT_EQ(Problem("needs", Repeat("需", 4001)), "is 4001 characters; at most 4000 are allowed");
     EXPECT_EQ(Problem("needs", std::string()), "must not be empty (send null to clear it)");
@@ -260,8 +262,8 @@ TEST(ValidateValue, UrlSchemes) {
     ExpectValid("website", std::string("http://example.com"));
     ExpectValid("website", std::string("https://example.com/about?x=1"));
     ExpectValid("website", std::string("https://a.cn"));
-    for (const char* bad : {"ftp://example.com", "example.com", "www.example.com", "http://",
-                            "https://", "https://exa mple.com", "javascript:alert(1)"}) {
+    for (const char* bad : {"ftp://example.com", "example.com", "www.example.com", "http://", "https://",
+                            "https://exa mple.com", "javascript:alert(1)"}) {
         EXPECT_EQ(Problem("website", std::string(bad)),
                   "\"" + std::string(bad) + "\" is not a web address (http:// or https://)")
             << bad;
@@ -309,7 +311,8 @@ TEST(ValidateValue, EnumOptions) {
     ExpectValid("payment_method", std::string("letter_of_credit"));
     EXPECT_EQ(Problem("ownership_type", std::string("public")),
               "\"public\" is not one of state_owned, foreign, joint_venture, private, individual");
-    EXPECT_EQ(Problem("market_orientation", std::string("Domestic")), "\"Domestic\" is not one of domestic, export, both");
+    EXPECT_EQ(Problem("market_orientation", std::string("Domestic")),
+              "\"Domestic\" is not one of domestic, export, both");
     EXPECT_EQ(Problem("ownership_type", std::string()), "must not be empty (send null to clear it)");
     EXPECT_EQ(Problem("ownership_type", std::int64_t{1}), "must be a string");
 }
@@ -349,7 +352,6 @@ TEST(ValidateValue, RatingRange) {
 
 TEST(ValidateValue, TextList) {
     ExpectValid("products", std::vector<std::string>{"阀门", "管件", "ball valves"});
-    ExpectValid("products", std::vector<std::string>{});
     ExpectValid("products", std::vector<std::string>(50, "x"));
     EXPECT_EQ(Problem("products", std::vector<std::string>(51, "x")), "has more than 50 entries");
     EXPECT_EQ(Problem("products", std::string("阀门")), "must be a list of texts");
@@ -376,15 +378,15 @@ TEST(ValidateValue, TextListNamesTheBadEntry) {
 TEST(Utf8Length, ValidText) {
     EXPECT_EQ(Utf8Length(""), 0);
     EXPECT_EQ(Utf8Length("abc"), 3);
-    EXPECT_EQ(Utf8Length("阀门公司"), 4);        // 3 bytes each
-    EXPECT_EQ(Utf8Length("\u00e9t\u00e9"), 3);   // 2-byte sequences
-    EXPECT_EQ(Utf8Length("\U0001F600"), 1);      // 4-byte sequence
+    EXPECT_EQ(Utf8Length("阀门公司"), 4);       // 3 bytes each
+    EXPECT_EQ(Utf8Length("\u00e9t\u00e9"), 3);  // 2-byte sequences
+    EXPECT_EQ(Utf8Length("\U0001F600"), 1);     // 4-byte sequence
     EXPECT_EQ(Utf8Length(std::string_view("a\0b", 3)), 3);
     EXPECT_EQ(Utf8Length("\x7F"), 1);
-    EXPECT_EQ(Utf8Length("\xC2\x80"), 1);         // U+0080, smallest 2-byte
-    EXPECT_EQ(Utf8Length("\xE0\xA0\x80"), 1);     // U+0800, smallest 3-byte
-    EXPECT_EQ(Utf8Length("\xED\x9F\xBF"), 1);     // U+D7FF, just below the surrogates
-    EXPECT_EQ(Utf8Length("\xEE\x80\x80"), 1);     // U+E000, just above the surrogates
+    EXPECT_EQ(Utf8Length("\xC2\x80"), 1);          // U+0080, smallest 2-byte
+    EXPECT_EQ(Utf8Length("\xE0\xA0\x80"), 1);      // U+0800, smallest 3-byte
+    EXPECT_EQ(Utf8Length("\xED\x9F\xBF"), 1);      // U+D7FF, just below the surrogates
+    EXPECT_EQ(Utf8Length("\xEE\x80\x80"), 1);      // U+E000, just above the surrogates
     EXPECT_EQ(Utf8Length("\xF0\x90\x80\x80"), 1);  // U+10000, smallest 4-byte
     EXPECT_EQ(Utf8Length("\xF4\x8F\xBF\xBF"), 1);  // U+10FFFF, the last code point
 }
@@ -402,13 +404,13 @@ TEST(Utf8Length, Surrogates) {
 }
 
 TEST(Utf8Length, BeyondUnicode) {
-    EXPECT_EQ(Utf8Length("\xF4\x90\x80\x80"), -1);  // U+110000
+    EXPECT_EQ(Utf8Length("\xF4\x90\x80\x80"), -1);      // U+110000
     EXPECT_EQ(Utf8Length("\xF8\x88\x80\x80\x80"), -1);  // 5-byte form
     EXPECT_EQ(Utf8Length("\xFF"), -1);
 }
 
 TEST(Utf8Length, Truncated) {
-    EXPECT_EQ(Utf8Length("\xE9\x98"), -1);          // first two bytes of 阀
+    EXPECT_EQ(Utf8Length("\xE9\x98"), -1);  // first two bytes of 阀
     EXPECT_EQ(Utf8Length("abc\xE9"), -1);
     EXPECT_EQ(Utf8Length("\xF0\x9F\x98"), -1);
     EXPECT_EQ(Utf8Length("\xC3"), -1);
@@ -416,7 +418,7 @@ TEST(Utf8Length, Truncated) {
 
 TEST(Utf8Length, StrayContinuationBytes) {
     EXPECT_EQ(Utf8Length("\x80"), -1);
-    EXPECT_EQ(Utf8Length("a\xBF" "b"), -1);
+    EXPECT_EQ(Utf8Length("a\277b"), -1);
     EXPECT_EQ(Utf8Length("\xC3\x28"), -1);  // lead byte followed by ASCII
 }
 
@@ -433,6 +435,26 @@ TEST(ValueText, EachVariant) {
     EXPECT_EQ(ValueText(std::vector<std::string>{"a", "b", "c"}), "a; b; c");
     EXPECT_EQ(ValueText(std::vector<std::string>{"only"}), "only");
     EXPECT_EQ(ValueText(std::vector<std::string>{}), "");
+}
+
+}  // namespace
+}  // namespace credo::domain
+
+namespace credo::domain {
+namespace {
+
+TEST(ValidateValue, UrlNeedsASchemeAndADottedHost) {
+    ExpectValid("website", std::string("http://t.cn"));
+    ExpectValid("website", std::string("HTTPS://WWW.EXAMPLE.COM/about"));
+    EXPECT_FALSE(ValidateValue(Spec("website"), std::string("ftp://a.cn"), "website").has_value());
+    EXPECT_FALSE(ValidateValue(Spec("website"), std::string("http://localhost"), "website").has_value());
+    EXPECT_FALSE(ValidateValue(Spec("website"), std::string("http://.cn"), "website").has_value());
+}
+
+TEST(ValidateValue, EmptyListIsRefusedLikeEmptyText) {
+    const Status s = ValidateValue(Spec("products"), std::vector<std::string>{}, "products");
+    ASSERT_FALSE(s.has_value());
+    EXPECT_EQ(s.error().fields.at("products"), "must not be empty (send null to clear it)");
 }
 
 }  // namespace

@@ -273,9 +273,17 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    if (!contact) return ToResponse(contact.error());
                    auto version = IfMatchVersion(req);
                    if (!version) return ToResponse(version.error());
+                   // The reason comes in the query here; hold it to the same rules as a JSON "reason".
+                   if (auto s = OnlyQuery(req, {"reason"}); !s) return ToResponse(s.error());
+                   const std::string reason_text = req.Query("reason").value_or("");
+                   const int reason_length = domain::Utf8Length(reason_text);
+                   if (reason_length < 0 || reason_length > 500)
+                       return ToResponse(FieldError("reason", "must be valid text of at most 500 characters"));
+                   std::optional<std::string> reason;
+                   if (!reason_text.empty()) reason = reason_text;
                    auto saved = app::WriteTx(db, [&](app::Tx& tx) {
                        return app::RemoveContact(tx, ctx, actor, CustomerId(*id), ContactId(*contact), *version,
-                                                 req.Query("reason"));
+                                                 reason);
                    });
                    if (!saved) return ToResponse(saved.error());
                    return CustomerResponse(db, 200, *saved, nullptr);
