@@ -191,7 +191,8 @@ class Core {
           ioc_(std::max(1, options_.io_threads)),
           accept_strand_(asio::make_strand(ioc_)),
           acceptor_(accept_strand_),
-          pool_(static_cast<std::size_t>(std::max(1, options_.workers))) {}
+          pool_(static_cast<std::size_t>(std::max(1, options_.workers))),
+          read_pool_(static_cast<std::size_t>(std::max(1, options_.read_workers))) {}
 
     ~Core() {
         // Jobs still queued on the pool own coroutine frames that reference the io_context; they must go
@@ -266,6 +267,8 @@ class Core {
         CloseRemainingSessions();
         // When this returns no handler may be running any more: the caller is about to tear down what
         // handlers use. A handler stuck past the drain timeout therefore delays the return.
+        read_pool_.stop();
+        read_pool_.join();
         pool_.stop();
         pool_.join();
     }
@@ -483,8 +486,12 @@ class Core {
             if (route.dispatch == Dispatch::kInline) {
                 response = Invoke(route, request);
             } else {
+                // Reads go to a pool as small as the machine's cores: more threads only add context
+                // switches. Writes wait on the group commit, mostly asleep, so their pool is larger.
+                const bool read = request.method == Method::kGet || request.method == Method::kHead;
                 response = co_await RunOnPool(
-                    pool_, [&route, &request] { return Invoke(route, request); }, asio::use_awaitable);
+                    read ? read_pool_ : pool_, [&route, &request] { return Invoke(route, request); },
+                    asio::use_awaitable);
             }
         }
         if (options_.metrics) options_.metrics->Observe(observed, response.status, std::chrono::steady_clock::now() - started);
@@ -559,6 +566,7 @@ class Core {
     tcp::acceptor acceptor_;
     std::optional<asio::signal_set> signals_;
     asio::thread_pool pool_;
+    asio::thread_pool read_pool_;
     std::uint16_t port_ = 0;
 };
 

@@ -1,8 +1,9 @@
 // Server: HTTP/1.1 with keep-alive on Boost.Beast and Asio C++20 coroutines.
 //
 // One io_context run by `io_threads` threads accepts connections and parses requests; every route
-// marked kBlocking runs on a bounded worker pool of `workers` threads (sized to the database's
-// connection pool) and the coroutine resumes on the I/O side to write the response. The session owns
+// marked kBlocking runs on a bounded worker pool — GET and HEAD on `read_workers` threads (about the
+// number of cores and of read connections), other methods on `workers` threads (writers mostly wait for
+// the group commit) — and the coroutine resumes on the I/O side to write the response. The session owns
 // the limits: a body over `max_body_bytes` answers 413, a header section over 16 KiB 431, a request
 // that does not arrive within `read_timeout` closes the connection (408 where a response is still
 // possible). Stop() (and SIGTERM/SIGINT via RunUntilSignalled) stops accepting, lets requests in flight
@@ -24,7 +25,8 @@ struct ServerOptions {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8080;            // 0: pick a free port (see Server::port())
     int io_threads = 2;
-    int workers = 16;
+    int workers = 16;                     // threads for blocking writes (POST, PATCH, DELETE)
+    int read_workers = 2;                 // threads for blocking reads (GET, HEAD)
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds drain_timeout{10};

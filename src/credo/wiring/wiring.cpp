@@ -69,6 +69,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& path) {
         else if (k == "listen") s = text(config.listen);
         else if (k == "io_threads") s = number(config.io_threads, 1, 64);
         else if (k == "workers") s = number(config.workers, 1, 256);
+        else if (k == "read_connections") s = number(config.read_connections, 1, 64);
         else if (k == "code_pattern") s = text(config.code_pattern);
         else if (k == "session_hours") s = number(config.session_hours, 1, 24 * 30);
         else if (k == "log_level") s = text(config.log_level);
@@ -107,7 +108,10 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config) {
     } else {
         return FieldError("db", "\"" + config.db_url + "\" must start with sqlite: or postgresql://");
     }
-    CREDO_TRY(a->db_, store::sqlite::OpenSqlite({sqlite_path, config.workers, 256}));
+    store::sqlite::SqliteOptions sqlite;
+    sqlite.path = sqlite_path;
+    sqlite.readers = config.read_connections;
+    CREDO_TRY(a->db_, store::sqlite::OpenSqlite(sqlite));
     a->auth_ = std::make_unique<app::Authenticator>(*a->db_, *a->ctx_);
     return a;
 }
@@ -125,6 +129,7 @@ Status Application::Serve() {
     options.port = listen.second;
     options.io_threads = config_.io_threads;
     options.workers = config_.workers;
+    options.read_workers = config_.read_connections;
     options.max_body_bytes = config_.max_body_bytes;
     options.metrics = &metrics;
     http::Server server(options, router);

@@ -17,7 +17,8 @@ struct Config {
     std::string db_url;               // sqlite:PATH or postgresql://…; overrides data_dir
     std::string listen = "127.0.0.1:8080";
     int io_threads = 2;
-    int workers = 16;                 // blocking-work threads; also the number of read connections
+    int workers = 16;                 // blocking-work threads (writers beyond these wait)
+    int read_connections = 2;         // SQLite read connections, each with its own page cache
     std::size_t max_body_bytes = 32 * 1024 * 1024;
     std::string code_pattern{domain::kDefaultCodePattern};
     int session_hours = 12;

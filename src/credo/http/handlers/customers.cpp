@@ -29,18 +29,25 @@ json::array WarningsJson(const std::vector<app::DuplicateMatch>& matches) {
     return out;
 }
 
-// The owner's display name, as in CustomerSummary (null without an owner).
-json::value OwnerName(app::Database& db, const domain::Customer& c) {
+// The owner's display name, as in CustomerSummary (null without an owner), read in the caller's
+// transaction.
+json::value OwnerNameIn(app::Tx& tx, const domain::Customer& c) {
     if (!c.owner) return nullptr;
-    auto user = app::ReadTx(db, [&](app::Tx& tx) { return tx.Users().Find(*c.owner); });
+    auto user = tx.Users().Find(*c.owner);
     if (!user) return nullptr;
     return json::value(user->display_name.empty() ? user->username : user->display_name);
 }
 
-Response CustomerResponse(app::Database& db, int status, const domain::Customer& c,
+json::value OwnerName(app::Database& db, const domain::Customer& c) {
+    if (!c.owner) return nullptr;
+    auto name = app::ReadTx(db, [&](app::Tx& tx) -> Result<json::value> { return OwnerNameIn(tx, c); });
+    return name ? *name : json::value(nullptr);
+}
+
+Response CustomerResponse(int status, const domain::Customer& c, json::value owner_name,
                           const std::vector<app::DuplicateMatch>* warnings) {
     json::object o = CustomerJson(c);
-    o["owner_name"] = OwnerName(db, c);
+    o["owner_name"] = std::move(owner_name);
     if (warnings) o["warnings"] = WarningsJson(*warnings);
     Response r = JsonResponse(status, o);
     r.headers.emplace_back("ETag", "\"" + std::to_string(c.version) + "\"");
@@ -144,7 +151,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::CreateCustomer(tx, ctx, actor, draft->customer, draft->reason);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(db, 201, saved->customer, &saved->warnings);
+                   return CustomerResponse(201, saved->customer, OwnerName(db, saved->customer), &saved->warnings);
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/duplicates", Dispatch::kBlocking,
@@ -174,12 +181,19 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    if (!id) return ToResponse(id.error());
                    auto as_of = QueryDate(req, "as_of");
                    if (!as_of) return ToResponse(as_of.error());
-                   auto customer = app::ReadTx(db, [&](app::Tx& tx) {
-                       if (*as_of) return app::GetCustomerAsOf(tx, actor, CustomerId(*id), **as_of);
-                       return app::GetCustomer(tx, actor, CustomerId(*id));
+                   struct Loaded {
+                       domain::Customer customer;
+                       json::value owner_name;
+                   };
+                   auto loaded = app::ReadTx(db, [&](app::Tx& tx) -> Result<Loaded> {
+                       auto customer = *as_of ? app::GetCustomerAsOf(tx, actor, CustomerId(*id), **as_of)
+                                              : app::GetCustomer(tx, actor, CustomerId(*id));
+                       if (!customer) return customer.error();
+                       json::value owner = OwnerNameIn(tx, *customer);
+                       return Loaded{std::move(*customer), std::move(owner)};
                    });
-                   if (!customer) return ToResponse(customer.error());
-                   return CustomerResponse(db, 200, *customer, nullptr);
+                   if (!loaded) return ToResponse(loaded.error());
+                   return CustomerResponse(200, loaded->customer, std::move(loaded->owner_name), nullptr);
                }));
 
     router.Add(Method::kPatch, "/api/v1/customers/{id}", Dispatch::kBlocking,
@@ -196,7 +210,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::UpdateCustomer(tx, ctx, actor, CustomerId(*id), *version, *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(db, 200, saved->customer, &saved->warnings);
+                   return CustomerResponse(200, saved->customer, OwnerName(db, saved->customer), &saved->warnings);
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/history", Dispatch::kBlocking,
@@ -243,7 +257,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::AddContact(tx, ctx, actor, CustomerId(*id), OptionalIfMatch(req), *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(db, 201, *saved, nullptr);
+                   return CustomerResponse(201, *saved, OwnerName(db, *saved), nullptr);
                }));
 
     router.Add(Method::kPatch, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
@@ -262,7 +276,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::UpdateContact(tx, ctx, actor, CustomerId(*id), ContactId(*contact), *version, *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(db, 200, *saved, nullptr);
+                   return CustomerResponse(200, *saved, OwnerName(db, *saved), nullptr);
                }));
 
     router.Add(Method::kDelete, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
@@ -286,7 +300,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                                                  reason);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(db, 200, *saved, nullptr);
+                   return CustomerResponse(200, *saved, OwnerName(db, *saved), nullptr);
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/activities", Dispatch::kBlocking,

@@ -74,7 +74,10 @@ std::optional<std::string> Statement::OptText(int col) const {
     return Text(col);
 }
 
-Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool create) {
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool create, int cache_kib) {
+    // Memory statistics take a global mutex on every allocation; Credo does not read them.
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)configured;
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
@@ -92,7 +95,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
     CREDO_CHECK(conn->Exec("PRAGMA journal_mode=WAL"));
     CREDO_CHECK(conn->Exec("PRAGMA synchronous=FULL"));
     CREDO_CHECK(conn->Exec("PRAGMA foreign_keys=ON"));
-    CREDO_CHECK(conn->Exec("PRAGMA cache_size=-65536"));
+    CREDO_CHECK(conn->Exec("PRAGMA cache_size=-" + std::to_string(cache_kib)));
     CREDO_CHECK(conn->Exec("PRAGMA temp_store=MEMORY"));
     return conn;
 }
@@ -117,7 +120,7 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Result<std::unique_ptr<Statement>> Connection::Prepare(std::string_view sql) {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it == cache_.end()) {
         sqlite3_stmt* stmt = nullptr;
         const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,

@@ -65,7 +65,8 @@ class Connection {
 public:
     // Opens (creating when asked) the database file and applies the durability and concurrency
     // settings: WAL, synchronous=FULL, foreign keys on, a busy timeout.
-    static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool create);
+    // `cache_kib` bounds this connection's page cache (memory per connection adds up: see SqliteOptions).
+    static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool create, int cache_kib);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -80,8 +81,13 @@ public:
 
 private:
     explicit Connection(sqlite3* db) : db_(db) {}
+    // Lookups by string_view without building a std::string: statements are prepared per request.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
     sqlite3* db_;
-    std::unordered_map<std::string, sqlite3_stmt*> cache_;
+    std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cache_;
 };
 
 Error SqliteError(sqlite3* db, int rc, std::string_view context);

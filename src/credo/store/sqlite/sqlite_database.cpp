@@ -138,9 +138,15 @@ private:
     }
 
     static Status RunRead(Connection& conn, const std::function<Status(app::Tx&)>& work) {
-        CREDO_CHECK(conn.Exec("BEGIN"));
+        // Prepared (and cached) rather than exec'd: a read is often a single indexed lookup, and
+        // parsing BEGIN and COMMIT each time would cost as much as the lookup.
+        {
+            CREDO_TRY(auto begin, conn.Prepare(credo::sql::transactions::kBegin.sqlite));
+            CREDO_CHECK(begin->Run());
+        }
         Status result = Guarded(conn, work);
-        (void)conn.Exec("COMMIT");
+        auto commit = conn.Prepare(credo::sql::transactions::kCommit.sqlite);
+        if (commit) (void)(*commit)->Run();
         return result;
     }
 
@@ -176,6 +182,18 @@ private:
         Status begin = writer_->Exec("BEGIN IMMEDIATE");
         if (!begin) {
             for (auto* job : batch) job->done.set_value(begin);
+            return;
+        }
+        if (batch.size() == 1) {
+            // A batch of one needs no savepoint: its failure rolls the transaction back. (Savepoints make
+            // SQLite keep a statement journal for every page a large write touches.)
+            results[0] = Guarded(*writer_, *batch[0]->work);
+            Status end = writer_->Exec(results[0] ? "COMMIT" : "ROLLBACK");
+            if (!end) {
+                (void)writer_->Exec("ROLLBACK");
+                if (results[0]) results[0] = end;
+            }
+            batch[0]->done.set_value(std::move(results[0]));
             return;
         }
         for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -217,11 +235,11 @@ private:
 }  // namespace
 
 Result<std::unique_ptr<app::Database>> OpenSqlite(const SqliteOptions& options) {
-    CREDO_TRY(auto writer, Connection::Open(options.path, true));
+    CREDO_TRY(auto writer, Connection::Open(options.path, true, options.writer_cache_kib));
     CREDO_CHECK(Migrate(*writer));
     std::vector<std::unique_ptr<Connection>> readers;
     for (int i = 0; i < std::max(1, options.readers); ++i) {
-        CREDO_TRY(auto r, Connection::Open(options.path, false));
+        CREDO_TRY(auto r, Connection::Open(options.path, false, options.reader_cache_kib));
         CREDO_CHECK(r->Exec("PRAGMA query_only=ON"));
         readers.push_back(std::move(r));
     }
