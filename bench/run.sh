@@ -50,9 +50,10 @@ rps() {  # rps <lua script> <connections>
 
 read -r HEALTH HEALTH_P99 <<<"$(rps health.lua 64)"
 read -r GET GET_P99 <<<"$(rps get_customer.lua 64)"
-read -r POST POST_P99 <<<"$(rps post_customer.lua 64)"
+# Searches run on the loaded files alone, before the POST benchmark adds its own.
 read -r S50 S95 S99 STOTAL <<<"$(python3 bench/search_latency.py "$PORT" "$TOKEN" 阀门 300)"
 read -r L50 L95 L99 LTOTAL <<<"$(python3 bench/search_latency.py "$PORT" "$TOKEN" 淮安恒泰 300)"
+read -r POST POST_P99 <<<"$(rps post_customer.lua 64)"
 RSS_KB=$(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status)
 HWM_KB=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
 RATIO=$(python3 -c "print(f'{$GET / $HEALTH:.2f}')")

@@ -35,7 +35,9 @@ CREATE TABLE sequences (
     last_value INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- The current state of each file: indexed columns for lists and search, plus the whole file as JSON.
+-- The current state of each file: the columns that lists, search and duplicate checks need. The file
+-- itself (its JSON snapshot) is the row of customer_versions at the current version, so it is stored
+-- once, and this table stays narrow enough for searches to read thousands of rows quickly.
 CREATE TABLE customers (
     id           INTEGER PRIMARY KEY,
     code         TEXT NOT NULL UNIQUE,
@@ -54,8 +56,7 @@ CREATE TABLE customers (
     completeness INTEGER NOT NULL,
     version      INTEGER NOT NULL,
     created_at   INTEGER NOT NULL,
-    updated_at   INTEGER NOT NULL,
-    snapshot     TEXT NOT NULL
+    updated_at   INTEGER NOT NULL
 );
 CREATE INDEX customers_name_norm ON customers (name_norm);
 CREATE INDEX customers_phone_digits ON customers (phone_digits);
@@ -66,7 +67,9 @@ CREATE INDEX customers_updated ON customers (updated_at);
 CREATE INDEX customers_created ON customers (created_at);
 
 -- Every version of every file (DY-1): the full snapshot and what changed, by whom, when and why.
+-- A rowid table: its rows are large (a whole snapshot), which WITHOUT ROWID tables store poorly.
 CREATE TABLE customer_versions (
+    id          INTEGER PRIMARY KEY,
     customer_id INTEGER NOT NULL REFERENCES customers (id),
     version     INTEGER NOT NULL,
     at          INTEGER NOT NULL,
@@ -75,8 +78,8 @@ CREATE TABLE customer_versions (
     reason      TEXT,
     changes     TEXT NOT NULL,
     snapshot    TEXT NOT NULL,
-    PRIMARY KEY (customer_id, version)
-) WITHOUT ROWID;
+    UNIQUE (customer_id, version)
+);
 
 -- Two-character grams of names and contact names: substring search in any script.
 CREATE TABLE customer_grams (

@@ -1,5 +1,5 @@
-FROM (SELECT customer_id AS id FROM customer_grams WHERE gram = $2
-      INTERSECT SELECT customer_id FROM customer_grams WHERE gram = $3
+FROM (SELECT customer_id AS id FROM customer_grams
+      WHERE gram = $2 AND ($3 IS NULL OR customer_id IN (SELECT customer_id FROM customer_grams WHERE gram = $3))
       UNION SELECT id FROM customers WHERE code = upper($1)
       UNION SELECT id FROM customers WHERE $4 IS NOT NULL AND phone_digits >= $4 AND phone_digits < $4 || ':'
       UNION SELECT id FROM customers WHERE $2 IS NULL AND instr(search_text, $1) > 0) hits

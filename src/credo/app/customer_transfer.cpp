@@ -22,7 +22,7 @@ bool Contains(const Range& range, std::string_view key) {
     return false;
 }
 
-constexpr int kChunkRows = 2000;
+constexpr int kChunkRows = 5000;
 
 struct RowDraft {
     Customer customer;

@@ -21,7 +21,7 @@ struct SqliteOptions {
     std::string path;              // the database file
     int readers = 4;               // read connections (more than the cores gains nothing)
     int max_batch = 256;           // writes per group commit at most
-    int reader_cache_kib = 16 * 1024;
+    int reader_cache_kib = 32 * 1024;
     int writer_cache_kib = 32 * 1024;
 };
 

@@ -81,6 +81,25 @@ Result<Customer> WithId(Result<Customer> c, CustomerId id) {
     return c;
 }
 
+app::CustomerSummary Summary(const Statement& st) {
+    app::CustomerSummary s;
+    s.id = CustomerId(st.Int(0));
+    s.code = st.Text(1);
+    s.kind = Or(domain::kCustomerKindNames.Parse(st.Text(2), "kind"), domain::CustomerKind::kEnterprise);
+    s.name = st.Text(3);
+    s.region = st.Text(4);
+    if (auto o = st.OptInt(5)) s.owner = UserId(*o);
+    s.owner_name = st.OptText(6);
+    s.phone = st.OptText(7);
+    s.lifecycle = Or(domain::kLifecycleNames.Parse(st.Text(8), "lifecycle"), domain::Lifecycle::kProspect);
+    s.importance = Or(domain::kImportanceNames.Parse(st.Text(9), "importance"), domain::Importance::kGeneral);
+    s.nature = Or(domain::kNatureNames.Parse(st.Text(10), "nature"), domain::Nature::kOrdinary);
+    s.completeness = static_cast<int>(st.Int(11));
+    s.version = st.Int(12);
+    s.updated_at = FromMs(st.Int(13));
+    return s;
+}
+
 class CustomersRepo final : public app::CustomerRepository {
 public:
     explicit CustomersRepo(Connection& c) : conn_(c) {}
@@ -121,7 +140,7 @@ public:
         return out;
     }
 
-    // The snapshot does not depend on the id (rows carry it), so a new file is written in one INSERT.
+    // The snapshot does not depend on the id (rows carry it); it is stored once, as the version row.
     Result<CustomerId> Insert(const Customer& c, const app::VersionRecord& v) override {
         const std::string phone = Phone(c);
         const std::string snapshot = app::CustomerSnapshot(c);
@@ -132,8 +151,7 @@ public:
                      domain::SearchText(c), c.region, OwnerValue(c), domain::kNatureNames.Name(c.nature),
                      domain::kImportanceNames.Name(c.importance), domain::kLifecycleNames.Name(c.lifecycle),
                      NonEmpty(phone), NonEmpty(domain::PhoneDigits(phone)), NonEmpty(TaxId(c)),
-                     static_cast<std::int64_t>(completeness.score), c.version, Ms(c.created_at), Ms(c.updated_at),
-                     snapshot);
+                     static_cast<std::int64_t>(completeness.score), c.version, Ms(c.created_at), Ms(c.updated_at));
             Status s = st->Run();
             if (!s) {
                 if (s.error().code == Errc::kConflict)
@@ -157,8 +175,7 @@ public:
                      domain::SearchText(c), c.region, OwnerValue(c), domain::kNatureNames.Name(c.nature),
                      domain::kImportanceNames.Name(c.importance), domain::kLifecycleNames.Name(c.lifecycle),
                      NonEmpty(phone), NonEmpty(domain::PhoneDigits(phone)), NonEmpty(TaxId(c)),
-                     static_cast<std::int64_t>(completeness.score), c.version, Ms(c.updated_at), snapshot,
-                     expected_version);
+                     static_cast<std::int64_t>(completeness.score), c.version, Ms(c.updated_at), expected_version);
             CREDO_CHECK(st->Run());
         }
         if (conn_.Changes() == 0) {
@@ -180,35 +197,26 @@ public:
         const auto& f = query.filter;
         const std::string filter = FilterText(f);
         app::CustomerPage page;
+        // One pass: the page's rows carry the total (a window count), so the matches are found once.
+        std::string text = ReplaceAll(std::string(q::customers::kSearchPage.sqlite), "{FILTER}", filter);
+        text = ReplaceAll(std::move(text), "{ORDER}", OrderClause(query.sort));
         {
-            CREDO_TRY(auto st, conn_.Prepare(ReplaceAll(std::string(q::customers::kSearchCount.sqlite), "{FILTER}", filter)));
+            CREDO_TRY(auto st, conn_.Prepare(text));
+            BindFilter(*st, f, static_cast<std::int64_t>(query.limit), static_cast<std::int64_t>(query.offset));
+            while (true) {
+                CREDO_TRY(bool row, st->Step());
+                if (!row) break;
+                page.items.push_back(Summary(*st));
+                page.total = st->Int(14);
+            }
+        }
+        if (page.items.empty() && query.offset > 0) {
+            // Past the last page: the total still has to be told.
+            CREDO_TRY(auto st,
+                      conn_.Prepare(ReplaceAll(std::string(q::customers::kSearchCount.sqlite), "{FILTER}", filter)));
             BindFilter(*st, f);
             CREDO_TRY(bool row, st->Step());
             page.total = row ? st->Int(0) : 0;
-        }
-        std::string text = ReplaceAll(std::string(q::customers::kSearchPage.sqlite), "{FILTER}", filter);
-        text = ReplaceAll(std::move(text), "{ORDER}", OrderClause(query.sort));
-        CREDO_TRY(auto st, conn_.Prepare(text));
-        BindFilter(*st, f, static_cast<std::int64_t>(query.limit), static_cast<std::int64_t>(query.offset));
-        while (true) {
-            CREDO_TRY(bool row, st->Step());
-            if (!row) break;
-            app::CustomerSummary s;
-            s.id = CustomerId(st->Int(0));
-            s.code = st->Text(1);
-            s.kind = Or(domain::kCustomerKindNames.Parse(st->Text(2), "kind"), domain::CustomerKind::kEnterprise);
-            s.name = st->Text(3);
-            s.region = st->Text(4);
-            if (auto o = st->OptInt(5)) s.owner = UserId(*o);
-            s.owner_name = st->OptText(6);
-            s.phone = st->OptText(7);
-            s.lifecycle = Or(domain::kLifecycleNames.Parse(st->Text(8), "lifecycle"), domain::Lifecycle::kProspect);
-            s.importance = Or(domain::kImportanceNames.Parse(st->Text(9), "importance"), domain::Importance::kGeneral);
-            s.nature = Or(domain::kNatureNames.Parse(st->Text(10), "nature"), domain::Nature::kOrdinary);
-            s.completeness = static_cast<int>(st->Int(11));
-            s.version = st->Int(12);
-            s.updated_at = FromMs(st->Int(13));
-            page.items.push_back(std::move(s));
         }
         return page;
     }
@@ -256,6 +264,7 @@ private:
             if (cps.size() >= 2) {
                 first_gram = std::string(cps[0]) + std::string(cps[1]);
                 last_gram = std::string(cps[cps.size() - 2]) + std::string(cps[cps.size() - 1]);
+                if (last_gram == first_gram) last_gram.reset();  // a two-character query needs one gram
             }
             const std::string digits = domain::PhoneDigits(*f.q);
             if (digits.size() >= 3 && digits.size() * 2 >= f.q->size()) phone_prefix = digits;
@@ -285,12 +294,11 @@ private:
             CREDO_TRY(auto st, conn_.Prepare(q::customers::kDeleteGrams.sqlite));
             CREDO_CHECK(st->Bind(id.value()).Run());
         }
-        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertGram.sqlite));
-        for (const auto& gram : domain::Bigrams(domain::SearchText(c))) {
-            CREDO_CHECK(st->Bind(gram, id.value()).Run());
-            st->Reset();
-        }
-        return Ok();
+        // One statement per file, not per gram: the grams go in as a JSON array.
+        boost::json::array grams;
+        for (auto& gram : domain::Bigrams(domain::SearchText(c))) grams.emplace_back(std::move(gram));
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertGrams.sqlite));
+        return st->Bind(boost::json::serialize(grams), id.value()).Run();
     }
 
     Connection& conn_;
