@@ -76,7 +76,7 @@ CREATE TABLE customer_versions (
     actor_id    INTEGER,
     actor_name  TEXT NOT NULL,
     reason      TEXT,
-    changes     TEXT NOT NULL,
+    changes     TEXT,                          -- NULL for version 1: its changes follow from its snapshot
     snapshot    TEXT NOT NULL,
     UNIQUE (customer_id, version)
 );

@@ -1,2 +1,2 @@
-SELECT version, at, actor_id, actor_name, reason, changes FROM customer_versions
+SELECT version, at, actor_id, actor_name, reason, changes, snapshot FROM customer_versions
 WHERE customer_id = $1 ORDER BY version DESC

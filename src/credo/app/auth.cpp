@@ -65,18 +65,19 @@ Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const Actor& actor, co
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
         });
     if (!username_ok)
-        return FieldError("username", "\"" + in.username + "\" must be 3-64 characters of a-z, 0-9, '.', '_', '-'");
+        return FieldError("username", Quoted(in.username) + " must be 3-64 characters of a-z, 0-9, '.', '_', '-'");
     CREDO_CHECK(ValidatePassword(in.password));
     if (in.roles.empty()) return FieldError("roles", "at least one role is required");
     if (in.region) {
         CREDO_TRY(bool exists, tx.Regions().Exists(*in.region));
-        if (!exists) return FieldError("region", "\"" + *in.region + "\" is not a region");
+        if (!exists) return FieldError("region", Quoted(*in.region) + " is not a region");
     }
     static constexpr std::string_view kLanguages[] = {"zh-CN", "zh-TW", "es", "en"};
     if (in.language && std::find(std::begin(kLanguages), std::end(kLanguages), *in.language) == std::end(kLanguages))
-        return FieldError("language", "\"" + *in.language + "\" is not one of zh-CN, zh-TW, es, en");
+        return FieldError("language", Quoted(*in.language) + " is not one of zh-CN, zh-TW, es, en");
     const int name_length = domain::Utf8Length(in.display_name);
-    if (name_length < 0 || name_length > 100) return FieldError("display_name", "must be text of at most 100 characters");
+    if (name_length < 0 || name_length > 100)
+        return FieldError("display_name", "must be text of at most 100 characters");
     UserRecord u;
     u.username = in.username;
     u.display_name = in.display_name.empty() ? in.username : in.display_name;
@@ -133,8 +134,8 @@ Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt&
             CREDO_CHECK(tx.Users().SetLoginState(id, lock ? 0 : failed, lock));
             out.failure = BadCredentials();
             if (lock) {
-                Error e = MakeError(Errc::kLocked, "too many failed logins; the account is locked until " +
-                                                       FormatTimestamp(*lock));
+                Error e = MakeError(Errc::kLocked,
+                                    "too many failed logins; the account is locked until " + FormatTimestamp(*lock));
                 e.details.emplace("locked_until", FormatTimestamp(*lock));
                 out.failure = e;
             }
@@ -175,7 +176,8 @@ Result<Actor> Authenticator::Authenticate(std::string_view token) {
                 return MakeError(Errc::kUnauthenticated, "the session has ended; log in again");
             return session.error();
         }
-        if (session->expires_at <= now) return MakeError(Errc::kUnauthenticated, "the session has expired; log in again");
+        if (session->expires_at <= now)
+            return MakeError(Errc::kUnauthenticated, "the session has expired; log in again");
         CREDO_TRY(auto user, tx.Users().Find(session->user));
         if (!user.active) return MakeError(Errc::kUnauthenticated, "the account is disabled");
         return Entry{ActorOf(user), session->expires_at, now + ttl_};

@@ -43,7 +43,7 @@ struct LoginAttempt {
 // The outcome of a login is a value even when it fails, because a failure is recorded (the counter
 // and the lock must be committed, not rolled back).
 struct LoginOutcome {
-    LoginOutcome() = default;  // not an aggregate: Result<LoginOutcome> must not confuse it with an Error
+    LoginOutcome() = default;      // not an aggregate: Result<LoginOutcome> must not confuse it with an Error
     std::optional<Error> failure;  // kUnauthenticated or kLocked
     std::string token;             // on success
     Timestamp expires_at{};
@@ -58,14 +58,14 @@ Status Logout(Tx& tx, std::string_view token);
 // sessions table on every request. Logout through this object evicts at once; a session ended on
 // another server is honoured within `ttl`. Thread-safe.
 class Authenticator {
-public:
+ public:
     Authenticator(Database& db, const Context& ctx, std::chrono::milliseconds ttl = std::chrono::seconds(5))
         : db_(db), ctx_(ctx), ttl_(ttl) {}
     // kUnauthenticated when the token is unknown, expired, or its user is disabled.
     Result<domain::Actor> Authenticate(std::string_view token);
     void Forget(std::string_view token);
 
-private:
+ private:
     struct Entry {
         domain::Actor actor;
         Timestamp session_expires{};

@@ -22,7 +22,7 @@ std::string AttributeText(const Customer& c, std::string_view key) {
 // The checks that need the database: the region exists, the owner is an active user.
 Status CheckReferences(Tx& tx, const Customer& c) {
     CREDO_TRY(bool region_ok, tx.Regions().Exists(c.region));
-    if (!region_ok) return FieldError("region", "\"" + c.region + "\" is not a region");
+    if (!region_ok) return FieldError("region", Quoted(c.region) + " is not a region");
     if (c.owner) {
         auto owner = tx.Users().Find(*c.owner);
         if (!owner) {
@@ -47,8 +47,9 @@ Status ValidateAll(Tx& tx, const Customer& c) {
 
 VersionRecord MakeVersion(const Customer& after, const Actor& actor, Timestamp now,
                           const std::optional<std::string>& reason, std::vector<domain::FieldChange> changes) {
-    return VersionRecord{after.version, now, actor.id, actor.display_name.empty() ? actor.username : actor.display_name,
-                         reason, std::move(changes)};
+    return VersionRecord{after.version, now,
+                         actor.id,      actor.display_name.empty() ? actor.username : actor.display_name,
+                         reason,        std::move(changes)};
 }
 
 Result<std::vector<DuplicateMatch>> Duplicates(Tx& tx, const Customer& c, std::optional<CustomerId> exclude) {
@@ -64,16 +65,16 @@ Result<Customer> SaveVersion(Tx& tx, const Context& ctx, const Actor& actor, con
     if (changes.empty()) return before;
     after.version = before.version + 1;
     after.updated_at = ctx.clock.Now();
-    CREDO_CHECK(tx.Customers().Update(after, before.version, MakeVersion(after, actor, after.updated_at, reason,
-                                                                         std::move(changes))));
+    CREDO_CHECK(tx.Customers().Update(after, before.version,
+                                      MakeVersion(after, actor, after.updated_at, reason, std::move(changes))));
     return after;
 }
 
 Status CheckVersion(const Customer& current, std::int64_t expected) {
     if (current.version == expected) return Ok();
-    Error e = MakeError(Errc::kConflict, "customer " + current.code + " is at version " +
-                                             std::to_string(current.version) + ", not " + std::to_string(expected) +
-                                             "; reload it and apply your change again");
+    Error e =
+        MakeError(Errc::kConflict, "customer " + current.code + " is at version " + std::to_string(current.version) +
+                                       ", not " + std::to_string(expected) + "; reload it and apply your change again");
     e.details.emplace("current_version", std::to_string(current.version));
     return e;
 }
@@ -103,9 +104,7 @@ Result<SavedCustomer> CreateCustomer(Tx& tx, const Context& ctx, const Actor& ac
     draft.created_at = now;
     draft.updated_at = now;
     CREDO_CHECK(AssignContactIds(tx, draft));
-    auto changes = domain::Diff(Customer{.kind = draft.kind}, draft);
-    // Nothing existed before the first version: the blank file's "" and defaults are not previous values.
-    for (auto& change : changes) change.before.reset();
+    auto changes = domain::CreationChanges(draft);
     CREDO_TRY(draft.id, tx.Customers().Insert(draft, MakeVersion(draft, actor, now, reason, std::move(changes))));
     out.customer = std::move(draft);
     return out;
@@ -142,50 +141,63 @@ Result<SavedCustomer> UpdateCustomer(Tx& tx, const Context& ctx, const Actor& ac
     return out;
 }
 
-Result<Customer> AddContact(Tx& tx, const Context& ctx, const Actor& actor, CustomerId id,
-                            std::optional<std::int64_t> expected_version, const ContactEdit& edit) {
+namespace {
+
+// The shape of every change to an existing file: may the actor write, is the caller's version current,
+// apply the change to a copy, and store the copy as the next version.
+Result<Customer> EditFile(Tx& tx, const Context& ctx, const Actor& actor, CustomerId id,
+                          std::optional<std::int64_t> expected_version, const std::optional<std::string>& reason,
+                          const std::function<Status(Customer&)>& change) {
     CREDO_CHECK(MayWrite(actor));
     CREDO_TRY(auto current, tx.Customers().Find(id));
     if (expected_version) CREDO_CHECK(CheckVersion(current, *expected_version));
     Customer next = current;
-    domain::Contact contact;
-    edit.apply(contact);
-    if (contact.primary)
-        for (auto& c : next.contacts) c.primary = false;
-    if (next.contacts.empty()) contact.primary = true;
-    next.contacts.push_back(std::move(contact));
-    CREDO_CHECK(AssignContactIds(tx, next));
-    return SaveVersion(tx, ctx, actor, current, std::move(next), edit.reason);
+    CREDO_CHECK(change(next));
+    return SaveVersion(tx, ctx, actor, current, std::move(next), reason);
+}
+
+Result<std::vector<domain::Contact>::iterator> FindContact(Customer& c, ContactId contact_id) {
+    auto it = std::find_if(c.contacts.begin(), c.contacts.end(),
+                           [&](const domain::Contact& x) { return x.id == contact_id; });
+    if (it == c.contacts.end()) return NotFound("contact", contact_id.str());
+    return it;
+}
+
+}  // namespace
+
+Result<Customer> AddContact(Tx& tx, const Context& ctx, const Actor& actor, CustomerId id,
+                            std::optional<std::int64_t> expected_version, const ContactEdit& edit) {
+    return EditFile(tx, ctx, actor, id, expected_version, edit.reason, [&](Customer& next) -> Status {
+        domain::Contact contact;
+        edit.apply(contact);
+        if (contact.primary)
+            for (auto& c : next.contacts) c.primary = false;
+        if (next.contacts.empty()) contact.primary = true;
+        next.contacts.push_back(std::move(contact));
+        return AssignContactIds(tx, next);
+    });
 }
 
 Result<Customer> UpdateContact(Tx& tx, const Context& ctx, const Actor& actor, CustomerId id, ContactId contact_id,
                                std::int64_t expected_version, const ContactEdit& edit) {
-    CREDO_CHECK(MayWrite(actor));
-    CREDO_TRY(auto current, tx.Customers().Find(id));
-    CREDO_CHECK(CheckVersion(current, expected_version));
-    Customer next = current;
-    auto it = std::find_if(next.contacts.begin(), next.contacts.end(),
-                           [&](const domain::Contact& c) { return c.id == contact_id; });
-    if (it == next.contacts.end()) return NotFound("contact", contact_id.str());
-    const bool was_primary = it->primary;
-    edit.apply(*it);
-    if (it->primary && !was_primary)
-        for (auto& c : next.contacts)
-            if (c.id != contact_id) c.primary = false;
-    return SaveVersion(tx, ctx, actor, current, std::move(next), edit.reason);
+    return EditFile(tx, ctx, actor, id, expected_version, edit.reason, [&](Customer& next) -> Status {
+        CREDO_TRY(auto it, FindContact(next, contact_id));
+        const bool was_primary = it->primary;
+        edit.apply(*it);
+        if (it->primary && !was_primary)
+            for (auto& c : next.contacts)
+                if (c.id != contact_id) c.primary = false;
+        return Ok();
+    });
 }
 
 Result<Customer> RemoveContact(Tx& tx, const Context& ctx, const Actor& actor, CustomerId id, ContactId contact_id,
                                std::int64_t expected_version, const std::optional<std::string>& reason) {
-    CREDO_CHECK(MayWrite(actor));
-    CREDO_TRY(auto current, tx.Customers().Find(id));
-    CREDO_CHECK(CheckVersion(current, expected_version));
-    Customer next = current;
-    auto it = std::find_if(next.contacts.begin(), next.contacts.end(),
-                           [&](const domain::Contact& c) { return c.id == contact_id; });
-    if (it == next.contacts.end()) return NotFound("contact", contact_id.str());
-    next.contacts.erase(it);
-    return SaveVersion(tx, ctx, actor, current, std::move(next), reason);
+    return EditFile(tx, ctx, actor, id, expected_version, reason, [&](Customer& next) -> Status {
+        CREDO_TRY(auto it, FindContact(next, contact_id));
+        next.contacts.erase(it);
+        return Ok();
+    });
 }
 
 Result<std::vector<DuplicateMatch>> FindDuplicates(Tx& tx, const Actor&, const std::string& name,
@@ -220,8 +232,7 @@ Result<domain::Activity> AddActivity(Tx& tx, const Context& ctx, const Actor& ac
 }
 
 Result<std::vector<domain::Activity>> ListActivities(Tx& tx, const Actor&, CustomerId id, std::optional<Date> from,
-                                                     std::optional<Date> to,
-                                                     std::optional<domain::ActivityType> type) {
+                                                     std::optional<Date> to, std::optional<domain::ActivityType> type) {
     CREDO_TRY(auto customer, tx.Customers().Find(id));
     return tx.Activities().List(customer.id, from, to, type);
 }

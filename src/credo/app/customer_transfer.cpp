@@ -10,8 +10,8 @@ using domain::Customer;
 
 namespace {
 
-constexpr std::string_view kIdentityColumns[] = {"kind",      "name",      "region", "owner", "nature",
-                                                 "importance", "lifecycle", "stage"};
+constexpr std::string_view kIdentityColumns[] = {"kind",   "name",       "region",    "owner",
+                                                 "nature", "importance", "lifecycle", "stage"};
 constexpr std::string_view kContactColumns[] = {"contact_name", "contact_title", "contact_phone", "contact_email"};
 constexpr std::string_view kSystemColumns[] = {"code", "version", "completeness", "updated_at"};
 
@@ -50,28 +50,40 @@ RowDraft DraftFromRow(const std::vector<std::string>& header, const std::vector<
         if (cell.empty()) continue;
         if (key == "kind") {
             has_kind = true;
-            if (auto k = domain::kCustomerKindNames.Parse(cell, key)) c.kind = *k;
-            else add_error(k.error());
+            if (auto k = domain::kCustomerKindNames.Parse(cell, key))
+                c.kind = *k;
+            else
+                add_error(k.error());
         } else if (key == "name") {
             c.name = std::string(cell);
         } else if (key == "region") {
             c.region = std::string(cell);
         } else if (key == "owner") {
             auto it = users.find(std::string(cell));
-            if (it == users.end()) out.errors.emplace("owner", "\"" + std::string(cell) + "\" is not a user");
-            else c.owner = it->second;
+            if (it == users.end())
+                out.errors.emplace("owner", Quoted(std::string(cell)) + " is not a user");
+            else
+                c.owner = it->second;
         } else if (key == "nature") {
-            if (auto v = domain::kNatureNames.Parse(cell, key)) c.nature = *v;
-            else add_error(v.error());
+            if (auto v = domain::kNatureNames.Parse(cell, key))
+                c.nature = *v;
+            else
+                add_error(v.error());
         } else if (key == "importance") {
-            if (auto v = domain::kImportanceNames.Parse(cell, key)) c.importance = *v;
-            else add_error(v.error());
+            if (auto v = domain::kImportanceNames.Parse(cell, key))
+                c.importance = *v;
+            else
+                add_error(v.error());
         } else if (key == "lifecycle") {
-            if (auto v = domain::kLifecycleNames.Parse(cell, key)) c.lifecycle = *v;
-            else add_error(v.error());
+            if (auto v = domain::kLifecycleNames.Parse(cell, key))
+                c.lifecycle = *v;
+            else
+                add_error(v.error());
         } else if (key == "stage") {
-            if (auto v = domain::kStageNames.Parse(cell, key)) c.stage = *v;
-            else add_error(v.error());
+            if (auto v = domain::kStageNames.Parse(cell, key))
+                c.stage = *v;
+            else
+                add_error(v.error());
         } else if (key == "contact_name") {
             contact.name = std::string(cell);
         } else if (key == "contact_title") {
@@ -81,8 +93,10 @@ RowDraft DraftFromRow(const std::vector<std::string>& header, const std::vector<
         } else if (key == "contact_email") {
             contact.email = std::string(cell);
         } else if (const auto* spec = domain::FindField(key)) {
-            if (auto v = AttributeFromText(*spec, cell, key)) c.attributes.insert_or_assign(key, std::move(*v));
-            else add_error(v.error());
+            if (auto v = AttributeFromText(*spec, cell, key))
+                c.attributes.insert_or_assign(key, std::move(*v));
+            else
+                add_error(v.error());
         }
     }
     if (!has_kind) out.errors.emplace("kind", "is required (one of " + domain::kCustomerKindNames.Accepted() + ")");
@@ -145,8 +159,8 @@ Result<ImportReport> ImportCustomersCsv(Database& db, const Context& ctx, const 
         const auto& key = table.header[i];
         if (!Contains(kIdentityColumns, key) && !Contains(kContactColumns, key) && !Contains(kSystemColumns, key) &&
             !domain::FindField(key)) {
-            Error e = FieldError("header", "column " + std::to_string(i + 1) + " \"" + key +
-                                               "\" is not a customer field");
+            Error e =
+                FieldError("header", "column " + std::to_string(i + 1) + " \"" + key + "\" is not a customer field");
             e.fields.emplace("line", "1");
             return e;
         }
@@ -200,7 +214,7 @@ Result<ImportReport> ImportCustomersCsv(Database& db, const Context& ctx, const 
                 if (row.status == ImportRow::Status::kError) continue;
                 CREDO_TRY(bool region_ok, tx.Regions().Exists(drafts[i].region));
                 if (!region_ok) {
-                    row.errors.emplace("region", "\"" + drafts[i].region + "\" is not a region");
+                    row.errors.emplace("region", Quoted(drafts[i].region) + " is not a region");
                     row.status = ImportRow::Status::kError;
                     failed = true;
                     continue;
@@ -247,8 +261,8 @@ Result<ImportReport> ImportCustomersCsv(Database& db, const Context& ctx, const 
     return report;
 }
 
-Result<ExportFile> ExportCustomers(Tx& tx, const Context& ctx, const domain::Actor& actor,
-                                   const CustomerFilter& filter, CustomerSort sort, ExportFormat format) {
+Result<ExportFile> ExportCustomers(Tx& tx, const Context& ctx, const domain::Actor& actor, const CustomerFilter& filter,
+                                   CustomerSort sort, ExportFormat format) {
     (void)actor;
     CREDO_TRY(auto users, tx.Users().List());
     std::unordered_map<std::int64_t, std::string> usernames;

@@ -17,16 +17,6 @@ using std::chrono::sys_days;
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 9999;
 
-// Quotes user input for an error message; long input is cut at a UTF-8 boundary so that a huge field cannot
-// become a huge (or invalid UTF-8) message.
-std::string Quote(std::string_view text) {
-    constexpr std::size_t kMaxShown = 64;
-    if (text.size() <= kMaxShown) return "\"" + std::string(text) + "\"";
-    std::size_t cut = kMaxShown;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return "\"" + std::string(text.substr(0, cut)) + "...\"";
-}
-
 // Reads exactly `count` ASCII digits at `pos` (no sign, no locale-dependent isdigit).
 bool ReadDigits(std::string_view text, std::size_t pos, std::size_t count, int* out) {
     if (pos + count > text.size()) return false;
@@ -62,14 +52,14 @@ DateProblem ReadDate(std::string_view text, Date* out) {
 Error DateError(std::string_view field, std::string_view text, DateProblem problem) {
     switch (problem) {
         case DateProblem::kRange:
-            return FieldError(std::string(field), Quote(text) + " must be a date between 1900-01-01 and 9999-12-31");
+            return FieldError(std::string(field), Quoted(text) + " must be a date between 1900-01-01 and 9999-12-31");
         case DateProblem::kCalendar:
-            return FieldError(std::string(field), Quote(text) + " is not a calendar date");
+            return FieldError(std::string(field), Quoted(text) + " is not a calendar date");
         case DateProblem::kFormat:
         case DateProblem::kNone:
             break;
     }
-    return FieldError(std::string(field), Quote(text) + " must be a date YYYY-MM-DD");
+    return FieldError(std::string(field), Quoted(text) + " must be a date YYYY-MM-DD");
 }
 
 }  // namespace
@@ -96,7 +86,7 @@ Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field) 
     auto malformed = [&] {
         return FieldError(
             std::string(field),
-            Quote(text) + " must be an RFC 3339 timestamp like 2026-11-22T10:00:00Z or 2026-11-22T18:00:00+08:00");
+            Quoted(text) + " must be an RFC 3339 timestamp like 2026-11-22T10:00:00Z or 2026-11-22T18:00:00+08:00");
     };
     Date date{};
     if (DateProblem problem = ReadDate(text, &date); problem != DateProblem::kNone) {
@@ -111,7 +101,7 @@ Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field) 
         return malformed();
     }
     if (hour > 23 || minute > 59 || second > 59) {
-        return FieldError(std::string(field), Quote(text) + " has a time of day outside 00:00:00..23:59:59");
+        return FieldError(std::string(field), Quoted(text) + " has a time of day outside 00:00:00..23:59:59");
     }
     std::size_t pos = 19;
     int millis = 0;
@@ -137,7 +127,7 @@ Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field) 
             return malformed();
         }
         if (offset_hours > 23 || offset_minutes > 59) {
-            return FieldError(std::string(field), Quote(text) + " has a UTC offset outside -23:59..+23:59");
+            return FieldError(std::string(field), Quoted(text) + " has a UTC offset outside -23:59..+23:59");
         }
         offset = hours(offset_hours) + minutes(offset_minutes);
         if (text[pos] == '-') offset = -offset;

@@ -26,9 +26,9 @@ Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field);
 // `2026-11-22T10:00:00.123Z`: always UTC, always milliseconds.
 std::string FormatTimestamp(Timestamp t);
 
-Date DateOf(Timestamp t);           // the UTC date of an instant
-Timestamp StartOfDay(Date date);    // 00:00:00.000 UTC of the date
-Timestamp EndOfDay(Date date);      // StartOfDay of the next date
+Date DateOf(Timestamp t);         // the UTC date of an instant
+Timestamp StartOfDay(Date date);  // 00:00:00.000 UTC of the date
+Timestamp EndOfDay(Date date);    // StartOfDay of the next date
 Date AddDays(Date date, int days);
 Date AddMonths(Date date, int months);  // clamps the day to the end of the target month (Jan 31 + 1 = Feb 28/29)
 int DaysBetween(Date from, Date to);    // to - from, in days (negative when to is earlier)

@@ -10,7 +10,7 @@ namespace credo {
 
 template <class Tag>
 class Id {
-public:
+ public:
     constexpr Id() = default;
     constexpr explicit Id(std::int64_t value) : value_(value) {}
     constexpr std::int64_t value() const { return value_; }
@@ -18,7 +18,7 @@ public:
     std::string str() const { return std::to_string(value_); }
     friend constexpr auto operator<=>(Id, Id) = default;
 
-private:
+ private:
     std::int64_t value_ = 0;
 };
 

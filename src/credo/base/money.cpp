@@ -53,16 +53,6 @@ constexpr bool IsWellFormedTable() {
 }
 static_assert(IsWellFormedTable(), "kCurrencies must be upper-case 3-letter codes, strictly sorted, 0..4 minor units");
 
-// Quotes user input for an error message. Long input is cut (at a UTF-8 character boundary, so the message
-// stays valid UTF-8 for JSON) because a 1 MB "amount" must not become a 1 MB error message.
-std::string Quote(std::string_view text) {
-    constexpr std::size_t kMaxShown = 64;
-    if (text.size() <= kMaxShown) return "\"" + std::string(text) + "\"";
-    std::size_t cut = kMaxShown;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return "\"" + std::string(text.substr(0, cut)) + "...\"";
-}
-
 bool AllDigits(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -78,7 +68,8 @@ Result<Currency> Currency::FromCode(std::string_view code, std::string_view fiel
     auto it = std::lower_bound(kCurrencies.begin(), kCurrencies.end(), code,
                                [](const CurrencyInfo& c, std::string_view key) { return c.code < key; });
     if (code.size() != 3 || it == kCurrencies.end() || it->code != code) {
-        return FieldError(std::string(field), Quote(code) + " is not an active ISO 4217 currency code (e.g. CNY, USD)");
+        return FieldError(std::string(field),
+                          Quoted(code) + " is not an active ISO 4217 currency code (e.g. CNY, USD)");
     }
     return Currency(it->code, it->minor_units);
 }
@@ -95,11 +86,11 @@ Result<Money> Money::Parse(std::string_view amount, Currency currency, std::stri
     if (malformed) {
         return FieldError(
             std::string(field),
-            Quote(amount) + " is not a decimal amount (digits with an optional '-' and '.', e.g. 1234.50)");
+            Quoted(amount) + " is not a decimal amount (digits with an optional '-' and '.', e.g. 1234.50)");
     }
     const int minor_units = currency.minor_units();
     if (fraction.size() > static_cast<std::size_t>(minor_units)) {
-        return FieldError(std::string(field), Quote(amount) + " has more decimals than " +
+        return FieldError(std::string(field), Quoted(amount) + " has more decimals than " +
                                                   std::string(currency.code()) + " allows (" +
                                                   std::to_string(minor_units) + ")");
     }
@@ -118,7 +109,7 @@ Result<Money> Money::Parse(std::string_view amount, Currency currency, std::stri
 
     constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     if (overflow || magnitude > (negative ? kMax + 1 : kMax)) {
-        return FieldError(std::string(field), Quote(amount) + " is out of range for " + std::string(currency.code()));
+        return FieldError(std::string(field), Quoted(amount) + " is out of range for " + std::string(currency.code()));
     }
     // Unsigned negation then conversion is exact modular arithmetic in C++20: 2^63 becomes INT64_MIN.
     const auto minor = static_cast<std::int64_t>(negative ? 0 - magnitude : magnitude);

@@ -17,7 +17,7 @@
 namespace credo {
 
 class Currency {
-public:
+ public:
     // Looks a code up in the ISO 4217 table (active currencies, with their minor units: CNY 2, JPY 0,
     // KWD 3, ...). Accepts upper case only. Unknown: kInvalidArgument naming `field`.
     static Result<Currency> FromCode(std::string_view code, std::string_view field = "currency");
@@ -25,14 +25,14 @@ public:
     int minor_units() const { return minor_units_; }
     friend bool operator==(const Currency& a, const Currency& b) { return a.code() == b.code(); }
 
-private:
+ private:
     Currency(std::string_view code, int minor_units);
     char code_[3];
     int minor_units_;
 };
 
 class Money {
-public:
+ public:
     Money(std::int64_t minor, Currency currency) : minor_(minor), currency_(currency) {}
     static Money Zero(Currency currency) { return Money(0, currency); }
 
@@ -56,7 +56,7 @@ public:
     std::partial_ordering operator<=>(const Money& other) const;
     bool operator==(const Money& other) const = default;
 
-private:
+ private:
     std::int64_t minor_;
     Currency currency_;
 };

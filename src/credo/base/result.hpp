@@ -18,18 +18,18 @@
 namespace credo {
 
 enum class Errc {
-    kInvalidArgument,     // input does not validate; `fields` says which field and why
-    kNotFound,            // the thing does not exist (or is outside the caller's scope)
-    kConflict,            // the caller's version is stale, or the state forbids the change
-    kAlreadyExists,       // a unique key is taken
-    kPreconditionRequired,// an update came without the version it is based on (If-Match)
-    kUnauthenticated,     // no valid session or credentials
-    kForbidden,           // authenticated, but the role may not do this
-    kLocked,              // the account is locked after repeated failed logins
-    kPayloadTooLarge,     // the request body exceeds the limit
-    kUnsupported,         // a format or operation this build does not support
-    kUnavailable,         // a dependency (the database) is temporarily unreachable; retry later
-    kInternal,            // a bug or an unexpected failure; details are in the log
+    kInvalidArgument,       // input does not validate; `fields` says which field and why
+    kNotFound,              // the thing does not exist (or is outside the caller's scope)
+    kConflict,              // the caller's version is stale, or the state forbids the change
+    kAlreadyExists,         // a unique key is taken
+    kPreconditionRequired,  // an update came without the version it is based on (If-Match)
+    kUnauthenticated,       // no valid session or credentials
+    kForbidden,             // authenticated, but the role may not do this
+    kLocked,                // the account is locked after repeated failed logins
+    kPayloadTooLarge,       // the request body exceeds the limit
+    kUnsupported,           // a format or operation this build does not support
+    kUnavailable,           // a dependency (the database) is temporarily unreachable; retry later
+    kInternal,              // a bug or an unexpected failure; details are in the log
 };
 
 // The stable, lower_snake_case name of a code, as it appears in API errors ("invalid_argument").
@@ -48,6 +48,10 @@ Error MakeError(Errc code, std::string message);
 // An invalid-argument error about one field.
 Error FieldError(std::string field, std::string problem);
 Error NotFound(std::string_view what, std::string_view id);
+// User input quoted for an error message: "value". Long input is cut at a UTF-8 character boundary
+// (so the message stays valid UTF-8) because a megabyte-long field must not become a megabyte-long
+// message.
+std::string Quoted(std::string_view text);
 
 // Lets Result<T>::value() throw a readable exception when misused on an error (a bug).
 [[noreturn]] void throw_exception_from_error(const Error& e, const boost::source_location& loc);
@@ -65,13 +69,13 @@ inline Status Ok() { return {}; }
 // function, else binds the value to `var`.
 #define CREDO_CONCAT_INNER(a, b) a##b
 #define CREDO_CONCAT(a, b) CREDO_CONCAT_INNER(a, b)
-#define CREDO_TRY(var, expr)                                                     \
-    auto CREDO_CONCAT(credo_try_, __LINE__) = (expr);                            \
+#define CREDO_TRY(var, expr)                                                                    \
+    auto CREDO_CONCAT(credo_try_, __LINE__) = (expr);                                           \
     if (!CREDO_CONCAT(credo_try_, __LINE__)) return CREDO_CONCAT(credo_try_, __LINE__).error(); \
     var = std::move(*CREDO_CONCAT(credo_try_, __LINE__))
 // CREDO_CHECK(expr): for Status-returning expressions.
-#define CREDO_CHECK(expr)                                                              \
-    do {                                                                               \
-        auto CREDO_CONCAT(credo_check_, __LINE__) = (expr);                            \
+#define CREDO_CHECK(expr)                                                                               \
+    do {                                                                                                \
+        auto CREDO_CONCAT(credo_check_, __LINE__) = (expr);                                             \
         if (!CREDO_CONCAT(credo_check_, __LINE__)) return CREDO_CONCAT(credo_check_, __LINE__).error(); \
     } while (0)

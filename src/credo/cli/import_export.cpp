@@ -82,7 +82,8 @@ void AddImportExport(CLI::App& app, int& exit_code) {
             return;
         }
         auto file = app::ReadTx((*opened)->db(), [&](app::Tx& tx) {
-            return app::ExportCustomers(tx, (*opened)->context(), domain::SystemActor(), {}, app::CustomerSort::kCodeAsc,
+            return app::ExportCustomers(tx, (*opened)->context(), domain::SystemActor(), {},
+                                        app::CustomerSort::kCodeAsc,
                                         ea->format == "csv" ? app::ExportFormat::kCsv : app::ExportFormat::kXlsx);
         });
         if (!file) {

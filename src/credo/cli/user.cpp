@@ -42,8 +42,8 @@ void AddUser(CLI::App& app, int& exit_code) {
             return;
         }
         const auto actor = domain::SystemActor();
-        auto created =
-            app::WriteTx((*opened)->db(), [&](app::Tx& tx) { return app::CreateUser(tx, (*opened)->context(), actor, u); });
+        auto created = app::WriteTx((*opened)->db(),
+                                    [&](app::Tx& tx) { return app::CreateUser(tx, (*opened)->context(), actor, u); });
         if (!created) {
             exit_code = Fail(created.error());
             return;

@@ -24,7 +24,7 @@ struct EnumNames {
     Result<E> Parse(std::string_view text, std::string_view field) const {
         for (const auto& [e, n] : entries)
             if (n == text) return e;
-        return FieldError(std::string(field), "\"" + std::string(text) + "\" is not one of " + Accepted());
+        return FieldError(std::string(field), Quoted(std::string(text)) + " is not one of " + Accepted());
     }
     std::string Accepted() const {
         std::string out;

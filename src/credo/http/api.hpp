@@ -17,8 +17,8 @@ struct ApiDeps {
     const app::Context& ctx;
     app::Authenticator& auth;
     std::string version;
-    std::string static_dir;       // the built web application (web/dist); empty: none
-    Metrics* metrics = nullptr;   // set once the router exists; GET /metrics renders it
+    std::string static_dir;      // the built web application (web/dist); empty: none
+    Metrics* metrics = nullptr;  // set once the router exists; GET /metrics renders it
 };
 
 Router BuildApi(ApiDeps& deps);

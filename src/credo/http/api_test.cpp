@@ -1,19 +1,20 @@
 // The HTTP contract: every route the server answers is documented in docs/api/openapi.yaml with the
 // same method, and every documented operation has a route — so a new endpoint without documentation
 // (or a stale document) fails here.
+#include "credo/http/api.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 #include <set>
 
-#include "credo/http/api.hpp"
 #include "credo/http/openapi_json.hpp"
 
 namespace credo::http {
 namespace {
 
 class NoDatabase final : public app::Database {
-public:
+ public:
     Status Read(const std::function<Status(app::Tx&)>&) override { return MakeError(Errc::kUnavailable, "none"); }
     Status Write(const std::function<Status(app::Tx&)>&) override { return MakeError(Errc::kUnavailable, "none"); }
     std::string_view Backend() const override { return "none"; }

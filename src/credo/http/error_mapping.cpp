@@ -6,18 +6,30 @@ namespace credo::http {
 
 int StatusOf(Errc code) {
     switch (code) {
-        case Errc::kInvalidArgument: return 400;
-        case Errc::kUnauthenticated: return 401;
-        case Errc::kForbidden: return 403;
-        case Errc::kNotFound: return 404;
-        case Errc::kUnsupported: return 415;
-        case Errc::kConflict: return 409;
-        case Errc::kAlreadyExists: return 409;
-        case Errc::kPayloadTooLarge: return 413;
-        case Errc::kLocked: return 423;
-        case Errc::kPreconditionRequired: return 428;
-        case Errc::kUnavailable: return 503;
-        case Errc::kInternal: return 500;
+        case Errc::kInvalidArgument:
+            return 400;
+        case Errc::kUnauthenticated:
+            return 401;
+        case Errc::kForbidden:
+            return 403;
+        case Errc::kNotFound:
+            return 404;
+        case Errc::kUnsupported:
+            return 415;
+        case Errc::kConflict:
+            return 409;
+        case Errc::kAlreadyExists:
+            return 409;
+        case Errc::kPayloadTooLarge:
+            return 413;
+        case Errc::kLocked:
+            return 423;
+        case Errc::kPreconditionRequired:
+            return 428;
+        case Errc::kUnavailable:
+            return 503;
+        case Errc::kInternal:
+            return 500;
     }
     return 500;
 }

@@ -17,9 +17,9 @@ enum class Method { kGet, kPost, kPut, kPatch, kDelete, kHead, kOptions, kOther 
 
 struct Request {
     Method method = Method::kGet;
-    std::string path;                                // decoded path, no query: "/api/v1/customers/12"
-    std::multimap<std::string, std::string> query;   // decoded query parameters
-    std::map<std::string, std::string> headers;      // lower-case names
+    std::string path;                               // decoded path, no query: "/api/v1/customers/12"
+    std::multimap<std::string, std::string> query;  // decoded query parameters
+    std::map<std::string, std::string> headers;     // lower-case names
     std::string body;
     std::string remote_address;
     std::map<std::string, std::string> path_params;  // filled by the router: {"id": "12"}

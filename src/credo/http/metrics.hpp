@@ -15,13 +15,13 @@
 namespace credo::http {
 
 class Metrics {
-public:
+ public:
     explicit Metrics(const Router& router);
     // `route` is null for requests that matched no route.
     void Observe(const Route* route, int status, std::chrono::nanoseconds elapsed);
     std::string Render() const;
 
-private:
+ private:
     static constexpr std::array<double, 9> kBuckets{0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0};
     struct Series {
         std::array<std::atomic<std::uint64_t>, 5> by_class{};  // 1xx..5xx

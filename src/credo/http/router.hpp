@@ -25,19 +25,19 @@ struct Route {
 };
 
 class Router {
-public:
+ public:
     void Add(Method method, std::string pattern, Dispatch dispatch, Handler handler);
 
     struct Match {
-        const Route* route = nullptr;                 // null: no route; see status
-        int status = 404;                             // 404 or 405 when route is null
+        const Route* route = nullptr;  // null: no route; see status
+        int status = 404;              // 404 or 405 when route is null
         std::map<std::string, std::string> params;
     };
     Match Find(Method method, std::string_view path) const;
 
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+ private:
     std::vector<Route> routes_;
 };
 

@@ -494,7 +494,8 @@ class Core {
                     asio::use_awaitable);
             }
         }
-        if (options_.metrics) options_.metrics->Observe(observed, response.status, std::chrono::steady_clock::now() - started);
+        if (options_.metrics)
+            options_.metrics->Observe(observed, response.status, std::chrono::steady_clock::now() - started);
         // Read `closing` only now: a shutdown that began while the handler ran still gets Connection: close.
         co_return co_await WriteResponse(s, std::move(response), version, keep_alive && !s.closing, head_only);
     }

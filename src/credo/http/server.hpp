@@ -23,18 +23,18 @@ namespace credo::http {
 
 struct ServerOptions {
     std::string address = "127.0.0.1";
-    std::uint16_t port = 8080;            // 0: pick a free port (see Server::port())
+    std::uint16_t port = 8080;  // 0: pick a free port (see Server::port())
     int io_threads = 2;
-    int workers = 16;                     // threads for blocking writes (POST, PATCH, DELETE)
-    int read_workers = 2;                 // threads for blocking reads (GET, HEAD)
+    int workers = 16;      // threads for blocking writes (POST, PATCH, DELETE)
+    int read_workers = 2;  // threads for blocking reads (GET, HEAD)
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds drain_timeout{10};
-    Metrics* metrics = nullptr;           // when set, every answered request is observed
+    Metrics* metrics = nullptr;  // when set, every answered request is observed
 };
 
 class Server {
-public:
+ public:
     Server(ServerOptions options, const Router& router);
     ~Server();
     Server(const Server&) = delete;
@@ -42,12 +42,12 @@ public:
 
     // Binds and listens; throws std::system_error with a readable message when the address is taken.
     void Listen();
-    std::uint16_t port() const;   // the bound port, after Listen()
+    std::uint16_t port() const;  // the bound port, after Listen()
     // Runs until Stop() is called or SIGTERM/SIGINT arrives, then drains and returns.
     void RunUntilSignalled();
     void Stop();
 
-private:
+ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

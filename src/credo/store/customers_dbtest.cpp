@@ -18,7 +18,7 @@ using domain::Customer;
 using domain::Role;
 
 class CustomersDbTest : public testing::DbFixture {
-protected:
+ protected:
     void SetUp() override {
         DbFixture::SetUp();
         if (IsSkipped()) return;
@@ -40,7 +40,8 @@ protected:
     }
 
     app::SavedCustomer Create(Customer c) {
-        auto saved = app::WriteTx(db(), [&](Tx& tx) { return app::CreateCustomer(tx, ctx(), sales_, c, std::nullopt); });
+        auto saved =
+            app::WriteTx(db(), [&](Tx& tx) { return app::CreateCustomer(tx, ctx(), sales_, c, std::nullopt); });
         EXPECT_TRUE(saved) << saved.error().message;
         return *saved;
     }
@@ -116,7 +117,8 @@ TEST_F(CustomersDbTest, UpdateWithStaleVersionConflictsAndKeepsTheFile) {
 TEST_F(CustomersDbTest, NoOpEditStoresNoVersion) {
     auto saved = Create(Enterprise("淮安恒泰化工有限公司"));
     app::CustomerEdit same{[](Customer& c) { c.name = "淮安恒泰化工有限公司"; }, std::nullopt};
-    auto r = app::WriteTx(db(), [&](Tx& tx) { return app::UpdateCustomer(tx, ctx(), sales_, saved.customer.id, 1, same); });
+    auto r =
+        app::WriteTx(db(), [&](Tx& tx) { return app::UpdateCustomer(tx, ctx(), sales_, saved.customer.id, 1, same); });
     ASSERT_TRUE(r);
     EXPECT_EQ(r->customer.version, 1);
 }
@@ -128,9 +130,8 @@ TEST_F(CustomersDbTest, AsOfReturnsTheVersionValidAtTheEndOfThatDay) {
     app::CustomerEdit rename{[](Customer& c) { c.name = "新名称有限公司"; }, std::nullopt};
     ASSERT_TRUE(app::WriteTx(db(), [&](Tx& tx) { return app::UpdateCustomer(tx, ctx(), sales_, id, 1, rename); }));
     auto at = [&](const char* date) {
-        return app::ReadTx(db(), [&](Tx& tx) {
-            return app::GetCustomerAsOf(tx, sales_, id, ParseDate(date, "as_of").value());
-        });
+        return app::ReadTx(
+            db(), [&](Tx& tx) { return app::GetCustomerAsOf(tx, sales_, id, ParseDate(date, "as_of").value()); });
     };
     EXPECT_FALSE(at("2026-03-14"));
     EXPECT_EQ(at("2026-03-14").error().code, Errc::kNotFound);
@@ -173,9 +174,8 @@ TEST_F(CustomersDbTest, SearchMatchesContactNamesAndFollowsRenames) {
     f.q = "德明";
     EXPECT_EQ(Search(f).total, 1);
     app::CustomerEdit rename{[](Customer& x) { x.name = "淮安恒泰新材料有限公司"; }, std::nullopt};
-    ASSERT_TRUE(app::WriteTx(db(), [&](Tx& tx) {
-        return app::UpdateCustomer(tx, ctx(), sales_, saved.customer.id, 1, rename);
-    }));
+    ASSERT_TRUE(app::WriteTx(
+        db(), [&](Tx& tx) { return app::UpdateCustomer(tx, ctx(), sales_, saved.customer.id, 1, rename); }));
     f.q = "化工";
     EXPECT_EQ(Search(f).total, 0);
     f.q = "新材";
@@ -234,22 +234,19 @@ TEST_F(CustomersDbTest, ContactsAreVersionedWithTheFile) {
     const ContactId contact = v2->contacts[0].id;
     EXPECT_TRUE(contact.valid());
     app::ContactEdit retitle{[](domain::Contact& c) { c.title = "总经理"; }, std::nullopt};
-    auto v3 = app::WriteTx(db(), [&](Tx& tx) {
-        return app::UpdateContact(tx, ctx(), sales_, id, contact, 2, retitle);
-    });
+    auto v3 =
+        app::WriteTx(db(), [&](Tx& tx) { return app::UpdateContact(tx, ctx(), sales_, id, contact, 2, retitle); });
     ASSERT_TRUE(v3);
     auto history = app::ReadTx(db(), [&](Tx& tx) { return tx.Customers().History(id); });
     ASSERT_TRUE(history);
     ASSERT_EQ(history->size(), 3u);
     EXPECT_EQ((*history)[0].changes.at(0).field, "contacts[" + contact.str() + "].title");
-    auto v4 = app::WriteTx(db(), [&](Tx& tx) {
-        return app::RemoveContact(tx, ctx(), sales_, id, contact, 3, std::nullopt);
-    });
+    auto v4 =
+        app::WriteTx(db(), [&](Tx& tx) { return app::RemoveContact(tx, ctx(), sales_, id, contact, 3, std::nullopt); });
     ASSERT_TRUE(v4);
     EXPECT_TRUE(v4->contacts.empty());
-    auto missing = app::WriteTx(db(), [&](Tx& tx) {
-        return app::RemoveContact(tx, ctx(), sales_, id, contact, 4, std::nullopt);
-    });
+    auto missing =
+        app::WriteTx(db(), [&](Tx& tx) { return app::RemoveContact(tx, ctx(), sales_, id, contact, 4, std::nullopt); });
     EXPECT_EQ(missing.error().code, Errc::kNotFound);
 }
 
@@ -281,9 +278,8 @@ TEST_F(CustomersDbTest, ActivitiesListNewestFirstAndRejectFutureDates) {
 
 TEST_F(CustomersDbTest, AuditorMayNotWrite) {
     auto auditor = MakeUser("audit", {Role::kAuditor});
-    auto saved = app::WriteTx(db(), [&](Tx& tx) {
-        return app::CreateCustomer(tx, ctx(), auditor, Enterprise("审计不能建"), std::nullopt);
-    });
+    auto saved = app::WriteTx(
+        db(), [&](Tx& tx) { return app::CreateCustomer(tx, ctx(), auditor, Enterprise("审计不能建"), std::nullopt); });
     ASSERT_FALSE(saved);
     EXPECT_EQ(saved.error().code, Errc::kForbidden);
 }
@@ -300,10 +296,10 @@ TEST_F(CustomersDbTest, ConcurrentCreationKeepsCodesUniqueAndLosesNothing) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kEach; ++i) {
                 const std::string n = std::to_string(t * 100 + i);
-                Customer c = Enterprise("并发客户" + n, "0517-8391 " + n, "91320800MA1C" + std::string(5 - n.size(), '0') + n);
-                auto saved = app::WriteTx(db(), [&](Tx& tx) {
-                    return app::CreateCustomer(tx, ctx(), sales_, c, std::nullopt);
-                });
+                Customer c =
+                    Enterprise("并发客户" + n, "0517-8391 " + n, "91320800MA1C" + std::string(5 - n.size(), '0') + n);
+                auto saved =
+                    app::WriteTx(db(), [&](Tx& tx) { return app::CreateCustomer(tx, ctx(), sales_, c, std::nullopt); });
                 if (!saved) {
                     ++failures;
                     continue;

@@ -33,7 +33,8 @@ TEST_F(UsersDbTest, CreateUserValidatesAndRejectsTakenUsernames) {
     EXPECT_TRUE(bad_name.error().fields.contains("username"));
     auto sales = app::ActorOf(*ok);
     auto forbidden = app::WriteTx(db(), [&](Tx& tx) {
-        return app::CreateUser(tx, ctx(), sales, {"x.y", "secret-pass", "", {Role::kAdmin}, std::nullopt, std::nullopt});
+        return app::CreateUser(tx, ctx(), sales,
+                               {"x.y", "secret-pass", "", {Role::kAdmin}, std::nullopt, std::nullopt});
     });
     EXPECT_EQ(forbidden.error().code, Errc::kForbidden);
 }
@@ -83,7 +84,8 @@ TEST_F(UsersDbTest, FiveFailuresLockForFifteenMinutes) {
     auto after = app::Login(db(), ctx(), {"wang.fang", "password-123"});
     EXPECT_FALSE(after->failure);
     // The counter starts again after a success.
-    for (int i = 0; i < 4; ++i) EXPECT_EQ(app::Login(db(), ctx(), {"wang.fang", "x"})->failure->code, Errc::kUnauthenticated);
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(app::Login(db(), ctx(), {"wang.fang", "x"})->failure->code, Errc::kUnauthenticated);
 }
 
 TEST_F(UsersDbTest, UnknownUserAnswersLikeAWrongPassword) {

@@ -1,9 +1,9 @@
 #include "credo/wiring/wiring.hpp"
 
 #include <spdlog/spdlog.h>
+#include <toml++/toml.h>
 
 #include <filesystem>
-#include <toml++/toml.h>
 
 #include "credo/http/api.hpp"
 #include "credo/http/server.hpp"
@@ -16,7 +16,7 @@ namespace {
 Result<std::pair<std::string, std::uint16_t>> SplitListen(const std::string& listen) {
     const auto colon = listen.rfind(':');
     if (colon == std::string::npos || colon == 0)
-        return FieldError("listen", "\"" + listen + "\" must be HOST:PORT, e.g. 127.0.0.1:8080");
+        return FieldError("listen", Quoted(listen) + " must be HOST:PORT, e.g. 127.0.0.1:8080");
     const std::string port_text = listen.substr(colon + 1);
     int port = -1;
     try {
@@ -26,7 +26,7 @@ Result<std::pair<std::string, std::uint16_t>> SplitListen(const std::string& lis
     } catch (const std::exception&) {
         port = -1;
     }
-    if (port < 0 || port > 65535) return FieldError("listen", "\"" + port_text + "\" is not a port (0-65535)");
+    if (port < 0 || port > 65535) return FieldError("listen", Quoted(port_text) + " is not a port (0-65535)");
     return std::pair{listen.substr(0, colon), static_cast<std::uint16_t>(port)};
 }
 
@@ -64,21 +64,32 @@ Result<Config> LoadConfig(const std::optional<std::string>& path) {
             return Ok();
         };
         Status s = Ok();
-        if (k == "data_dir") s = text(config.data_dir);
-        else if (k == "db") s = text(config.db_url);
-        else if (k == "listen") s = text(config.listen);
-        else if (k == "io_threads") s = number(config.io_threads, 1, 64);
-        else if (k == "workers") s = number(config.workers, 1, 256);
-        else if (k == "read_connections") s = number(config.read_connections, 1, 64);
-        else if (k == "code_pattern") s = text(config.code_pattern);
-        else if (k == "session_hours") s = number(config.session_hours, 1, 24 * 30);
-        else if (k == "log_level") s = text(config.log_level);
-        else if (k == "static_dir") s = text(config.static_dir);
+        if (k == "data_dir")
+            s = text(config.data_dir);
+        else if (k == "db")
+            s = text(config.db_url);
+        else if (k == "listen")
+            s = text(config.listen);
+        else if (k == "io_threads")
+            s = number(config.io_threads, 1, 64);
+        else if (k == "workers")
+            s = number(config.workers, 1, 256);
+        else if (k == "read_connections")
+            s = number(config.read_connections, 1, 64);
+        else if (k == "code_pattern")
+            s = text(config.code_pattern);
+        else if (k == "session_hours")
+            s = number(config.session_hours, 1, 24 * 30);
+        else if (k == "log_level")
+            s = text(config.log_level);
+        else if (k == "static_dir")
+            s = text(config.static_dir);
         else if (k == "max_body_mb") {
             int mb = 32;
             s = number(mb, 1, 1024);
             config.max_body_bytes = static_cast<std::size_t>(mb) * 1024 * 1024;
-        } else s = FieldError(k, "is not a setting (" + file + ")");
+        } else
+            s = FieldError(k, "is not a setting (" + file + ")");
         if (!s) return s.error();
     }
     return config;
@@ -98,15 +109,18 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config) {
     if (config.db_url.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(config.data_dir, ec);
-        if (ec) return MakeError(Errc::kUnavailable, "cannot create data directory " + config.data_dir + ": " + ec.message());
+        if (ec)
+            return MakeError(Errc::kUnavailable,
+                             "cannot create data directory " + config.data_dir + ": " + ec.message());
         sqlite_path = (std::filesystem::path(config.data_dir) / "credo.db").string();
     } else if (config.db_url.starts_with("sqlite:")) {
         sqlite_path = config.db_url.substr(7);
-        if (sqlite_path.empty()) return FieldError("db", "sqlite: needs a file path, e.g. sqlite:/var/lib/credo/credo.db");
+        if (sqlite_path.empty())
+            return FieldError("db", "sqlite: needs a file path, e.g. sqlite:/var/lib/credo/credo.db");
     } else if (config.db_url.starts_with("postgresql://") || config.db_url.starts_with("postgres://")) {
         return MakeError(Errc::kUnsupported, "this build of credo does not include the PostgreSQL backend yet");
     } else {
-        return FieldError("db", "\"" + config.db_url + "\" must start with sqlite: or postgresql://");
+        return FieldError("db", Quoted(config.db_url) + " must start with sqlite: or postgresql://");
     }
     store::sqlite::SqliteOptions sqlite;
     sqlite.path = sqlite_path;

@@ -17,13 +17,13 @@ struct Config {
     std::string db_url;               // sqlite:PATH or postgresql://…; overrides data_dir
     std::string listen = "127.0.0.1:8080";
     int io_threads = 2;
-    int workers = 16;                 // blocking-work threads (writers beyond these wait)
-    int read_connections = 2;         // SQLite read connections, each with its own page cache
+    int workers = 16;          // blocking-work threads (writers beyond these wait)
+    int read_connections = 2;  // SQLite read connections, each with its own page cache
     std::size_t max_body_bytes = 32 * 1024 * 1024;
     std::string code_pattern{domain::kDefaultCodePattern};
     int session_hours = 12;
     std::string log_level = "info";
-    std::string static_dir;           // the built web application, when present
+    std::string static_dir;  // the built web application, when present
 };
 
 // Reads credo.toml (toml++) when `path` is given or ./credo.toml exists; unknown keys and bad values are
@@ -31,7 +31,7 @@ struct Config {
 Result<Config> LoadConfig(const std::optional<std::string>& path);
 
 class Application {
-public:
+ public:
     static Result<std::unique_ptr<Application>> Open(const Config& config);
     ~Application();
 
@@ -43,7 +43,7 @@ public:
     // Serves HTTP until SIGTERM/SIGINT; prints the URL once listening.
     Status Serve();
 
-private:
+ private:
     Application() = default;
     Config config_;
     std::unique_ptr<Clock> clock_;

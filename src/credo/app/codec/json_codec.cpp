@@ -8,8 +8,8 @@ using namespace credo::domain;
 
 namespace {
 
-constexpr std::string_view kSystemKeys[] = {"id", "code", "version", "created_at", "updated_at", "completeness",
-                                            "owner_name", "warnings"};
+constexpr std::string_view kSystemKeys[] = {"id",         "code",         "version",    "created_at",
+                                            "updated_at", "completeness", "owner_name", "warnings"};
 
 bool IsSystemKey(std::string_view key) {
     for (auto k : kSystemKeys)
@@ -31,9 +31,9 @@ struct Errors {
     bool Any() const { return !error.fields.empty(); }
     Error Take() {
         const auto& [k, v] = *error.fields.begin();
-        error.message = error.fields.size() == 1 ? k + ": " + v
-                                                 : std::to_string(error.fields.size()) + " fields are invalid; first: " +
-                                                       k + ": " + v;
+        error.message = error.fields.size() == 1
+                            ? k + ": " + v
+                            : std::to_string(error.fields.size()) + " fields are invalid; first: " + k + ": " + v;
         return std::move(error);
     }
 };
@@ -118,8 +118,7 @@ bool ApplyIdentity(Customer& c, std::string_view key, const json::value& v, Erro
     return true;
 }
 
-void ApplyContactKey(Contact& c, std::string_view key, const json::value& v, const std::string& path,
-                     Errors& errors) {
+void ApplyContactKey(Contact& c, std::string_view key, const json::value& v, const std::string& path, Errors& errors) {
     const std::string p = path + "." + std::string(key);
     auto text = [&](std::string& target) {
         if (v.is_null()) {
@@ -131,8 +130,10 @@ void ApplyContactKey(Contact& c, std::string_view key, const json::value& v, con
         }
     };
     if (key == "id") {
-        if (auto n = Integer(v, p)) c.id = ContactId(*n);
-        else errors.Add(n.error());
+        if (auto n = Integer(v, p))
+            c.id = ContactId(*n);
+        else
+            errors.Add(n.error());
     } else if (key == "name") {
         text(c.name);
     } else if (key == "title") {
@@ -140,12 +141,17 @@ void ApplyContactKey(Contact& c, std::string_view key, const json::value& v, con
     } else if (key == "email") {
         text(c.email);
     } else if (key == "phones") {
-        if (v.is_null()) c.phones.clear();
-        else if (auto l = StringList(v, p)) c.phones = *l;
-        else errors.Add(l.error());
+        if (v.is_null())
+            c.phones.clear();
+        else if (auto l = StringList(v, p))
+            c.phones = *l;
+        else
+            errors.Add(l.error());
     } else if (key == "primary") {
-        if (auto b = Bool(v, p)) c.primary = *b;
-        else errors.Add(b.error());
+        if (auto b = Bool(v, p))
+            c.primary = *b;
+        else
+            errors.Add(b.error());
     } else if (key == "profile") {
         if (v.is_null()) {
             c.profile = {};
@@ -157,24 +163,31 @@ void ApplyContactKey(Contact& c, std::string_view key, const json::value& v, con
         }
         for (const auto& [k, pv] : v.get_object()) {
             const std::string pp = p + "." + std::string(k);
-            std::string* target = k == "personality" ? &c.profile.personality
-                                  : k == "interests" ? &c.profile.interests
-                                  : k == "hobbies"   ? &c.profile.hobbies
-                                  : k == "family"    ? &c.profile.family
-                                  : k == "education" ? &c.profile.education
+            std::string* target = k == "personality"  ? &c.profile.personality
+                                  : k == "interests"  ? &c.profile.interests
+                                  : k == "hobbies"    ? &c.profile.hobbies
+                                  : k == "family"     ? &c.profile.family
+                                  : k == "education"  ? &c.profile.education
                                   : k == "background" ? &c.profile.background
                                                       : nullptr;
             if (k == "age") {
-                if (pv.is_null()) c.profile.age.reset();
-                else if (auto n = Integer(pv, pp)) c.profile.age = *n;
-                else errors.Add(n.error());
+                if (pv.is_null())
+                    c.profile.age.reset();
+                else if (auto n = Integer(pv, pp))
+                    c.profile.age = *n;
+                else
+                    errors.Add(n.error());
             } else if (target) {
-                if (pv.is_null()) target->clear();
-                else if (auto s = String(pv, pp)) *target = *s;
-                else errors.Add(s.error());
+                if (pv.is_null())
+                    target->clear();
+                else if (auto s = String(pv, pp))
+                    *target = *s;
+                else
+                    errors.Add(s.error());
             } else {
-                errors.Add(pp, "is not a profile field (personality, interests, hobbies, family, education, age, "
-                               "background)");
+                errors.Add(pp,
+                           "is not a profile field (personality, interests, hobbies, family, education, age, "
+                           "background)");
             }
         }
     } else {
@@ -219,7 +232,8 @@ std::optional<std::string> ReasonFrom(const json::object& body, Errors& errors) 
     }
     std::string reason(it->value().get_string());
     if (reason.empty()) return std::nullopt;
-    if (Utf8Length(reason) < 0 || Utf8Length(reason) > 500) errors.Add("reason", "must be valid text of at most 500 characters");
+    if (Utf8Length(reason) < 0 || Utf8Length(reason) > 500)
+        errors.Add("reason", "must be valid text of at most 500 characters");
     return reason;
 }
 
@@ -233,8 +247,11 @@ Result<json::object> ParseJsonObject(std::string_view body) {
     return std::move(v.get_object());
 }
 
-json::value MoneyToJson(const Money& m) {
-    return json::object{{"amount", m.ToString()}, {"currency", m.currency().code()}};
+json::value MoneyToJson(const Money& m, json::storage_ptr sp) {
+    json::object o(sp);
+    o.emplace("amount", m.ToString());
+    o.emplace("currency", m.currency().code());
+    return o;
 }
 
 Result<Money> MoneyFromJson(const json::value& v, std::string_view path) {
@@ -253,19 +270,20 @@ Result<Money> MoneyFromJson(const json::value& v, std::string_view path) {
     return Money::Parse(std::string_view(amount->value().get_string()), cur, p + ".amount");
 }
 
-json::value AttributeToJson(const FieldValue& value) {
+json::value AttributeToJson(const FieldValue& value, json::storage_ptr sp) {
     struct Visitor {
-        json::value operator()(const std::string& s) const { return json::value(s); }
-        json::value operator()(const Date& d) const { return json::value(FormatDate(d)); }
-        json::value operator()(const Money& m) const { return MoneyToJson(m); }
-        json::value operator()(std::int64_t n) const { return json::value(n); }
+        json::storage_ptr sp;
+        json::value operator()(const std::string& s) const { return json::value(s, sp); }
+        json::value operator()(const Date& d) const { return json::value(FormatDate(d), sp); }
+        json::value operator()(const Money& m) const { return MoneyToJson(m, sp); }
+        json::value operator()(std::int64_t n) const { return json::value(n, sp); }
         json::value operator()(const std::vector<std::string>& list) const {
-            json::array a;
+            json::array a(sp);
             for (const auto& s : list) a.emplace_back(s);
             return a;
         }
     };
-    return std::visit(Visitor{}, value);
+    return std::visit(Visitor{sp}, value);
 }
 
 Result<FieldValue> AttributeFromJson(const FieldSpec& spec, const json::value& v, std::string_view path) {
@@ -349,23 +367,31 @@ Result<FieldValue> AttributeFromText(const FieldSpec& spec, std::string_view tex
     }
 }
 
-json::object ContactToJson(const Contact& c) {
-    json::array phones;
+json::object ContactToJson(const Contact& c, json::storage_ptr sp) {
+    auto opt = [&](const std::string& v) { return v.empty() ? json::value(nullptr, sp) : json::value(v, sp); };
+    json::array phones(sp);
     for (const auto& p : c.phones) phones.emplace_back(p);
-    json::object profile{{"personality", Opt(c.profile.personality)},
-                         {"interests", Opt(c.profile.interests)},
-                         {"hobbies", Opt(c.profile.hobbies)},
-                         {"family", Opt(c.profile.family)},
-                         {"education", Opt(c.profile.education)},
-                         {"age", c.profile.age ? json::value(*c.profile.age) : json::value(nullptr)},
-                         {"background", Opt(c.profile.background)}};
-    return json::object{{"id", c.id.value()}, {"name", c.name},       {"title", Opt(c.title)},
-                        {"phones", phones},   {"email", Opt(c.email)}, {"primary", c.primary},
-                        {"profile", profile}};
+    json::object profile(sp);
+    profile.emplace("personality", opt(c.profile.personality));
+    profile.emplace("interests", opt(c.profile.interests));
+    profile.emplace("hobbies", opt(c.profile.hobbies));
+    profile.emplace("family", opt(c.profile.family));
+    profile.emplace("education", opt(c.profile.education));
+    profile.emplace("age", c.profile.age ? json::value(*c.profile.age, sp) : json::value(nullptr, sp));
+    profile.emplace("background", opt(c.profile.background));
+    json::object o(sp);
+    o.emplace("id", c.id.value());
+    o.emplace("name", c.name);
+    o.emplace("title", opt(c.title));
+    o.emplace("phones", std::move(phones));
+    o.emplace("email", opt(c.email));
+    o.emplace("primary", c.primary);
+    o.emplace("profile", std::move(profile));
+    return o;
 }
 
-json::object CustomerToJson(const Customer& c) {
-    json::object o;
+json::object CustomerToJson(const Customer& c, json::storage_ptr sp) {
+    json::object o(sp);
     o.reserve(16 + c.attributes.size());
     o["id"] = c.id.value();
     o["code"] = c.code;
@@ -377,9 +403,9 @@ json::object CustomerToJson(const Customer& c) {
     o["importance"] = kImportanceNames.Name(c.importance);
     o["lifecycle"] = kLifecycleNames.Name(c.lifecycle);
     o["stage"] = c.stage ? json::value(kStageNames.Name(*c.stage)) : json::value(nullptr);
-    for (const auto& [k, v] : c.attributes) o[k] = AttributeToJson(v);
-    json::array contacts;
-    for (const auto& contact : c.contacts) contacts.push_back(ContactToJson(contact));
+    for (const auto& [k, v] : c.attributes) o[k] = AttributeToJson(v, sp);
+    json::array contacts(sp);
+    for (const auto& contact : c.contacts) contacts.push_back(ContactToJson(contact, sp));
     o["contacts"] = std::move(contacts);
     o["version"] = c.version;
     o["created_at"] = FormatTimestamp(c.created_at);
@@ -390,7 +416,13 @@ json::object CustomerToJson(const Customer& c) {
 std::string CustomerSnapshot(const Customer& c) { return json::serialize(CustomerToJson(c)); }
 
 Result<Customer> CustomerFromSnapshot(std::string_view text) {
-    CREDO_TRY(auto o, ParseJsonObject(text));
+    // Reading a snapshot is on the path of every GET: parse into a per-call arena instead of the heap.
+    unsigned char buffer[8192];
+    json::monotonic_resource arena(buffer, sizeof buffer);
+    boost::system::error_code ec;
+    json::value parsed = json::parse(text, ec, &arena);
+    if (ec || !parsed.is_object()) return MakeError(Errc::kInternal, "stored snapshot is not a JSON object");
+    const json::object& o = parsed.get_object();
     Customer c;
     Errors errors;
     for (const auto& [k, v] : o) {
@@ -409,8 +441,10 @@ Result<Customer> CustomerFromSnapshot(std::string_view text) {
             if (!v.is_array()) continue;
             for (std::size_t i = 0; i < v.get_array().size(); ++i) {
                 auto contact = ContactFrom(v.get_array()[i], "contacts[" + std::to_string(i) + "]", true);
-                if (contact) c.contacts.push_back(std::move(*contact));
-                else errors.Add(contact.error());
+                if (contact)
+                    c.contacts.push_back(std::move(*contact));
+                else
+                    errors.Add(contact.error());
             }
         } else if (const FieldSpec* spec = FindField(k)) {
             // Stored values were valid when written; read them back without re-validating the rules of
@@ -419,7 +453,8 @@ Result<Customer> CustomerFromSnapshot(std::string_view text) {
                 if (auto m = MoneyFromJson(v, k)) c.attributes.emplace(std::string(k), *m);
             } else if (spec->type == FieldType::kDate) {
                 if (v.is_string())
-                    if (auto d = ParseDate(std::string_view(v.get_string()), k)) c.attributes.emplace(std::string(k), *d);
+                    if (auto d = ParseDate(std::string_view(v.get_string()), k))
+                        c.attributes.emplace(std::string(k), *d);
             } else if (spec->type == FieldType::kRating) {
                 if (auto n = Integer(v, k)) c.attributes.emplace(std::string(k), *n);
             } else if (spec->type == FieldType::kTextList) {
@@ -453,8 +488,10 @@ Result<CustomerDraft> CustomerDraftFromJson(const json::object& body) {
             }
             for (std::size_t i = 0; i < v.get_array().size(); ++i) {
                 auto contact = ContactFrom(v.get_array()[i], "contacts[" + std::to_string(i) + "]", false);
-                if (contact) draft.customer.contacts.push_back(std::move(*contact));
-                else errors.Add(contact.error());
+                if (contact)
+                    draft.customer.contacts.push_back(std::move(*contact));
+                else
+                    errors.Add(contact.error());
             }
         } else if (const FieldSpec* spec = FindField(k)) {
             if (!v.is_null()) ApplyAttribute(draft.customer.attributes, *spec, v, errors);
@@ -482,8 +519,10 @@ Result<CustomerEdit> CustomerEditFromJson(const json::object& body) {
             errors.Add("contacts", "is changed through /customers/{id}/contacts");
         } else if (k == "name" || k == "region" || k == "kind" || k == "nature" || k == "importance" ||
                    k == "lifecycle") {
-            if (v.is_null()) errors.Add(std::string(k), "is required and cannot be cleared");
-            else ApplyIdentity(scratch, k, v, errors);
+            if (v.is_null())
+                errors.Add(std::string(k), "is required and cannot be cleared");
+            else
+                ApplyIdentity(scratch, k, v, errors);
         } else if (ApplyIdentity(scratch, k, v, errors)) {
         } else if (const FieldSpec* spec = FindField(k)) {
             ApplyAttribute(scratch.attributes, *spec, v, errors);
@@ -545,20 +584,29 @@ Result<Activity> ActivityFromJson(const json::object& body) {
     for (const auto& [k, v] : body) {
         if (k == "type") {
             has_type = true;
-            if (auto t = EnumFrom(kActivityTypeNames, v, k)) a.type = *t;
-            else errors.Add(t.error());
+            if (auto t = EnumFrom(kActivityTypeNames, v, k))
+                a.type = *t;
+            else
+                errors.Add(t.error());
         } else if (k == "date") {
             has_date = true;
-            if (!v.is_string()) errors.Add("date", "must be a date YYYY-MM-DD");
-            else if (auto d = ParseDate(std::string_view(v.get_string()), "date")) a.date = *d;
-            else errors.Add(d.error());
+            if (!v.is_string())
+                errors.Add("date", "must be a date YYYY-MM-DD");
+            else if (auto d = ParseDate(std::string_view(v.get_string()), "date"))
+                a.date = *d;
+            else
+                errors.Add(d.error());
         } else if (k == "summary") {
-            if (auto s = String(v, k)) a.summary = *s;
-            else errors.Add(s.error());
+            if (auto s = String(v, k))
+                a.summary = *s;
+            else
+                errors.Add(s.error());
         } else if (k == "details") {
             if (v.is_null()) continue;
-            if (auto s = String(v, k)) a.details = *s;
-            else errors.Add(s.error());
+            if (auto s = String(v, k))
+                a.details = *s;
+            else
+                errors.Add(s.error());
         } else {
             errors.Add(std::string(k), "is not an activity field (type, date, summary, details)");
         }

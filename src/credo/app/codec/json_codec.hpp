@@ -19,12 +19,13 @@ namespace credo::app {
 // Parses a request body; a body that is not a JSON object is kInvalidArgument naming "body".
 Result<boost::json::object> ParseJsonObject(std::string_view body);
 
-boost::json::value MoneyToJson(const Money& money);
+boost::json::value MoneyToJson(const Money& money, boost::json::storage_ptr storage = {});
 Result<Money> MoneyFromJson(const boost::json::value& value, std::string_view path);
 
 // The whole file: identity, classification, every present attribute as a top-level key, contacts, and
 // the system keys (id, code, version, created_at, updated_at).
-boost::json::object CustomerToJson(const domain::Customer& customer);
+// `storage` lets a caller build the document in an arena (boost::json::monotonic_resource).
+boost::json::object CustomerToJson(const domain::Customer& customer, boost::json::storage_ptr storage = {});
 // Inverse of CustomerToJson, for stored snapshots (system keys accepted).
 Result<domain::Customer> CustomerFromSnapshot(std::string_view json);
 std::string CustomerSnapshot(const domain::Customer& customer);
@@ -45,7 +46,7 @@ struct CustomerEdit {
 };
 Result<CustomerEdit> CustomerEditFromJson(const boost::json::object& body);
 
-boost::json::object ContactToJson(const domain::Contact& contact);
+boost::json::object ContactToJson(const domain::Contact& contact, boost::json::storage_ptr storage = {});
 // A new contact (POST) or a partial one applied to an existing contact (PATCH).
 struct ContactEdit {
     std::function<void(domain::Contact&)> apply;
@@ -65,6 +66,6 @@ Result<domain::FieldValue> AttributeFromJson(const domain::FieldSpec& spec, cons
                                              std::string_view path);
 Result<domain::FieldValue> AttributeFromText(const domain::FieldSpec& spec, std::string_view text,
                                              std::string_view path);
-boost::json::value AttributeToJson(const domain::FieldValue& value);
+boost::json::value AttributeToJson(const domain::FieldValue& value, boost::json::storage_ptr storage = {});
 
 }  // namespace credo::app

@@ -20,7 +20,7 @@
 namespace credo::app {
 
 class Tx {
-public:
+ public:
     virtual ~Tx() = default;
     virtual CustomerRepository& Customers() = 0;
     virtual ActivityRepository& Activities() = 0;
@@ -31,7 +31,7 @@ public:
 };
 
 class Database {
-public:
+ public:
     virtual ~Database() = default;
     virtual Status Read(const std::function<Status(Tx&)>& work) = 0;
     virtual Status Write(const std::function<Status(Tx&)>& work) = 0;

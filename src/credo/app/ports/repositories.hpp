@@ -41,7 +41,16 @@ struct CustomerFilter {
     std::optional<domain::Nature> nature;
 };
 
-enum class CustomerSort { kCodeAsc, kCodeDesc, kNameAsc, kNameDesc, kCreatedAsc, kCreatedDesc, kUpdatedAsc, kUpdatedDesc };
+enum class CustomerSort {
+    kCodeAsc,
+    kCodeDesc,
+    kNameAsc,
+    kNameDesc,
+    kCreatedAsc,
+    kCreatedDesc,
+    kUpdatedAsc,
+    kUpdatedDesc
+};
 
 struct CustomerQuery {
     CustomerFilter filter;
@@ -80,7 +89,7 @@ struct DuplicateMatch {
 };
 
 class CustomerRepository {
-public:
+ public:
     virtual ~CustomerRepository() = default;
     // The current file; kNotFound when there is none.
     virtual Result<domain::Customer> Find(CustomerId id) = 0;
@@ -108,7 +117,7 @@ public:
 };
 
 class ActivityRepository {
-public:
+ public:
     virtual ~ActivityRepository() = default;
     virtual Result<ActivityId> Insert(const domain::Activity& activity) = 0;
     // Newest first; bounds are inclusive.
@@ -132,7 +141,7 @@ struct UserRecord {
 };
 
 class UserRepository {
-public:
+ public:
     virtual ~UserRepository() = default;
     virtual Result<UserRecord> Find(UserId id) = 0;
     virtual Result<UserRecord> FindByUsername(std::string_view username) = 0;
@@ -150,7 +159,7 @@ struct SessionRecord {
 };
 
 class SessionRepository {
-public:
+ public:
     virtual ~SessionRepository() = default;
     virtual Status Insert(const SessionRecord& session) = 0;
     virtual Result<SessionRecord> Find(std::string_view token_hash) = 0;
@@ -164,7 +173,7 @@ struct Region {
 };
 
 class RegionRepository {
-public:
+ public:
     virtual ~RegionRepository() = default;
     virtual Result<std::vector<Region>> List() = 0;
     virtual Result<bool> Exists(std::string_view code) = 0;
@@ -173,7 +182,7 @@ public:
 // Gap-free counters that never go back, even across a rollback of a later transaction: the customer
 // code sequence per prefix (CF-1) and contact ids.
 class SequenceRepository {
-public:
+ public:
     virtual ~SequenceRepository() = default;
     virtual Result<std::int64_t> Next(std::string_view key) = 0;
 };

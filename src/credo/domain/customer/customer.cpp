@@ -69,8 +69,7 @@ Status ValidateContact(const Contact& contact, std::string_view path) {
         {"personality", &pr.personality}, {"interests", &pr.interests}, {"hobbies", &pr.hobbies},
         {"family", &pr.family},           {"education", &pr.education}, {"background", &pr.background}};
     for (const auto& [key, value] : texts)
-        if (!value->empty())
-            Collect(error, ValidateValue(kProfileText, *value, p + ".profile." + std::string(key)));
+        if (!value->empty()) Collect(error, ValidateValue(kProfileText, *value, p + ".profile." + std::string(key)));
     if (pr.age && (*pr.age < 16 || *pr.age > 120))
         error.fields.emplace(p + ".profile.age", "must be a whole number from 16 to 120");
     if (!error.fields.empty()) {
@@ -106,10 +105,10 @@ Status ValidateCustomer(const Customer& c) {
     }
     if (primaries > 1) error.fields.emplace("contacts", "at most one contact can be primary");
     if (!error.fields.empty()) {
-        error.message = error.fields.size() == 1
-                            ? error.fields.begin()->first + ": " + error.fields.begin()->second
-                            : std::to_string(error.fields.size()) + " fields are invalid; first: " +
-                                  error.fields.begin()->first + ": " + error.fields.begin()->second;
+        error.message = error.fields.size() == 1 ? error.fields.begin()->first + ": " + error.fields.begin()->second
+                                                 : std::to_string(error.fields.size()) +
+                                                       " fields are invalid; first: " + error.fields.begin()->first +
+                                                       ": " + error.fields.begin()->second;
         return error;
     }
     return Ok();
@@ -176,6 +175,15 @@ std::vector<FieldChange> Diff(const Customer& a, const Customer& b) {
             field("contacts[" + cb.id.str() + "]", std::nullopt, cb.name);
     }
     return out;
+}
+
+std::vector<FieldChange> CreationChanges(const Customer& created) {
+    Customer empty;
+    empty.kind = created.kind;
+    auto changes = Diff(empty, created);
+    // Nothing existed before the first version: the blank file's "" and defaults are not previous values.
+    for (auto& change : changes) change.before.reset();
+    return changes;
 }
 
 std::string NormalizeName(std::string_view name) {

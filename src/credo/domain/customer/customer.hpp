@@ -25,17 +25,17 @@ enum class Importance { kImportant, kSpecial, kGeneral };
 enum class Lifecycle { kProspect, kNew, kEstablished, kDormant, kLost };
 enum class Stage { kPast, kCurrent, kUpcoming };
 
-inline constexpr auto kNatureNames = MakeEnumNames<Nature>(
-    std::pair{Nature::kGovernment, "government"}, std::pair{Nature::kSpecial, "special"},
-    std::pair{Nature::kOrdinary, "ordinary"}, std::pair{Nature::kConsumer, "consumer"},
-    std::pair{Nature::kPartner, "partner"});
-inline constexpr auto kImportanceNames = MakeEnumNames<Importance>(std::pair{Importance::kImportant, "important"},
-                                                                   std::pair{Importance::kSpecial, "special"},
-                                                                   std::pair{Importance::kGeneral, "general"});
-inline constexpr auto kLifecycleNames = MakeEnumNames<Lifecycle>(
-    std::pair{Lifecycle::kProspect, "prospect"}, std::pair{Lifecycle::kNew, "new"},
-    std::pair{Lifecycle::kEstablished, "established"}, std::pair{Lifecycle::kDormant, "dormant"},
-    std::pair{Lifecycle::kLost, "lost"});
+inline constexpr auto kNatureNames =
+    MakeEnumNames<Nature>(std::pair{Nature::kGovernment, "government"}, std::pair{Nature::kSpecial, "special"},
+                          std::pair{Nature::kOrdinary, "ordinary"}, std::pair{Nature::kConsumer, "consumer"},
+                          std::pair{Nature::kPartner, "partner"});
+inline constexpr auto kImportanceNames =
+    MakeEnumNames<Importance>(std::pair{Importance::kImportant, "important"},
+                              std::pair{Importance::kSpecial, "special"}, std::pair{Importance::kGeneral, "general"});
+inline constexpr auto kLifecycleNames =
+    MakeEnumNames<Lifecycle>(std::pair{Lifecycle::kProspect, "prospect"}, std::pair{Lifecycle::kNew, "new"},
+                             std::pair{Lifecycle::kEstablished, "established"},
+                             std::pair{Lifecycle::kDormant, "dormant"}, std::pair{Lifecycle::kLost, "lost"});
 inline constexpr auto kStageNames = MakeEnumNames<Stage>(
     std::pair{Stage::kPast, "past"}, std::pair{Stage::kCurrent, "current"}, std::pair{Stage::kUpcoming, "upcoming"});
 
@@ -88,7 +88,7 @@ Status ValidateCustomer(const Customer& customer);
 Status ValidateContact(const Contact& contact, std::string_view path);
 
 struct Completeness {
-    int score = 0;  // 0-100: filled expected fields / expected fields for the kind
+    int score = 0;                     // 0-100: filled expected fields / expected fields for the kind
     std::vector<std::string> missing;  // catalog keys (and "contacts"), in catalog order
 };
 // CF-6: expected fields are the catalog's `expected` for the kind, plus at least one contact.
@@ -102,6 +102,9 @@ struct FieldChange {
     std::optional<std::string> after;
 };
 std::vector<FieldChange> Diff(const Customer& before, const Customer& after);
+// The changes of a file's first version: every field it was created with (Diff from an empty file of
+// its kind), each with no `before`. Derivable from the first snapshot, so storage may keep only that.
+std::vector<FieldChange> CreationChanges(const Customer& created);
 
 // Search keys. Names match case-insensitively on ASCII and exactly on other scripts; phones match on
 // their digits only.

@@ -606,3 +606,25 @@ TEST(CodePattern, LongSequenceIsNotTruncated) {
 
 }  // namespace
 }  // namespace credo::domain
+
+namespace credo::domain {
+namespace {
+
+TEST(CreationChanges, ListEveryFieldSetWithNoBefore) {
+    Customer c;
+    c.kind = CustomerKind::kTrader;
+    c.name = "温州阀门厂";
+    c.region = "east";
+    c.attributes["phone"] = std::string("0577-1234 5678");
+    const auto changes = CreationChanges(c);
+    std::vector<std::string> fields;
+    for (const auto& change : changes) {
+        fields.push_back(change.field);
+        EXPECT_FALSE(change.before.has_value()) << change.field;
+    }
+    EXPECT_EQ(fields, (std::vector<std::string>{"name", "region", "phone"}));
+    EXPECT_EQ(changes.front().after, "温州阀门厂");
+}
+
+}  // namespace
+}  // namespace credo::domain

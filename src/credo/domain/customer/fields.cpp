@@ -7,13 +7,13 @@
 namespace credo::domain {
 namespace {
 
-constexpr std::string_view kGroups[] = {"basic",     "company",          "characteristics", "sales_status",
-                                        "operating", "market",           "end_customer"};
+constexpr std::string_view kGroups[] = {"basic",     "company", "characteristics", "sales_status",
+                                        "operating", "market",  "end_customer"};
 
 constexpr std::string_view kOwnershipTypes[] = {"state_owned", "foreign", "joint_venture", "private", "individual"};
 constexpr std::string_view kMarketOrientation[] = {"domestic", "export", "both"};
-constexpr std::string_view kPaymentMethods[] = {"bank_transfer", "bank_acceptance", "commercial_acceptance",
-                                                "letter_of_credit", "cash", "other"};
+constexpr std::string_view kPaymentMethods[] = {
+    "bank_transfer", "bank_acceptance", "commercial_acceptance", "letter_of_credit", "cash", "other"};
 
 constexpr int kShort = 200;
 constexpr int kLong = 4000;
@@ -97,11 +97,12 @@ Status CheckPhone(const std::string& text, std::string_view path) {
         if (std::isdigit(static_cast<unsigned char>(c))) {
             ++digits;
         } else if (std::string_view(" +-()").find(c) == std::string_view::npos && c != 'x' && c != '#') {
-            return FieldError(std::string(path), "\"" + text + "\" is not a phone number (digits, spaces, + - ( ) only)");
+            return FieldError(std::string(path),
+                              Quoted(text) + " is not a phone number (digits, spaces, + - ( ) only)");
         }
     }
     if (digits < 5 || digits > 20)
-        return FieldError(std::string(path), "\"" + text + "\" is not a phone number (5 to 20 digits)");
+        return FieldError(std::string(path), Quoted(text) + " is not a phone number (5 to 20 digits)");
     return Ok();
 }
 
@@ -110,7 +111,7 @@ Status CheckEmail(const std::string& text, std::string_view path) {
     const bool ok = at != std::string::npos && at > 0 && text.find('@', at + 1) == std::string::npos &&
                     text.find('.', at) != std::string::npos && text.back() != '.' &&
                     text.find(' ') == std::string::npos && text[at + 1] != '.';
-    if (!ok) return FieldError(std::string(path), "\"" + text + "\" is not an e-mail address");
+    if (!ok) return FieldError(std::string(path), Quoted(text) + " is not an e-mail address");
     return Ok();
 }
 
@@ -118,9 +119,12 @@ Status CheckEmail(const std::string& text, std::string_view path) {
 
 unsigned KindBit(CustomerKind kind) {
     switch (kind) {
-        case CustomerKind::kEnterprise: return kEnterpriseBit;
-        case CustomerKind::kTrader: return kTraderBit;
-        case CustomerKind::kIndividual: return kIndividualBit;
+        case CustomerKind::kEnterprise:
+            return kEnterpriseBit;
+        case CustomerKind::kTrader:
+            return kTraderBit;
+        case CustomerKind::kIndividual:
+            return kIndividualBit;
     }
     return 0;
 }
@@ -192,24 +196,24 @@ Status ValidateValue(const FieldSpec& spec, const FieldValue& value, std::string
                 const auto host = scheme ? lower.substr(scheme, lower.find('/', scheme) - scheme) : std::string();
                 if (!scheme || host.size() < 3 || host.find('.') == std::string::npos || host.front() == '.' ||
                     host.back() == '.' || text->find(' ') != std::string::npos)
-                    return FieldError(p, "\"" + *text + "\" is not a web address (http:// or https://)");
+                    return FieldError(p, Quoted(*text) + " is not a web address (http:// or https://)");
             }
             if (spec.type == FieldType::kPostcode) {
                 const bool ok = text->size() >= 3 && std::all_of(text->begin(), text->end(), [](char c) {
                                     return IsAsciiAlnum(c) || c == ' ' || c == '-';
                                 });
-                if (!ok) return FieldError(p, "\"" + *text + "\" is not a postcode");
+                if (!ok) return FieldError(p, Quoted(*text) + " is not a postcode");
             }
             if (spec.type == FieldType::kTaxId) {
-                const bool ok = text->size() >= 8 && text->size() <= 30 &&
-                                std::all_of(text->begin(), text->end(), IsAsciiAlnum);
-                if (!ok) return FieldError(p, "\"" + *text + "\" is not a tax id (8 to 30 letters and digits)");
+                const bool ok =
+                    text->size() >= 8 && text->size() <= 30 && std::all_of(text->begin(), text->end(), IsAsciiAlnum);
+                if (!ok) return FieldError(p, Quoted(*text) + " is not a tax id (8 to 30 letters and digits)");
             }
             if (spec.type == FieldType::kEnum &&
                 std::find(spec.options.begin(), spec.options.end(), *text) == spec.options.end()) {
                 std::string accepted;
                 for (auto o : spec.options) accepted += (accepted.empty() ? "" : ", ") + std::string(o);
-                return FieldError(p, "\"" + *text + "\" is not one of " + accepted);
+                return FieldError(p, Quoted(*text) + " is not one of " + accepted);
             }
             return Ok();
         }

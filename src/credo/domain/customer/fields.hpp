@@ -22,10 +22,9 @@
 namespace credo::domain {
 
 enum class CustomerKind { kEnterprise, kTrader, kIndividual };
-inline constexpr auto kCustomerKindNames =
-    MakeEnumNames<CustomerKind>(std::pair{CustomerKind::kEnterprise, "enterprise"},
-                                std::pair{CustomerKind::kTrader, "trader"},
-                                std::pair{CustomerKind::kIndividual, "individual"});
+inline constexpr auto kCustomerKindNames = MakeEnumNames<CustomerKind>(
+    std::pair{CustomerKind::kEnterprise, "enterprise"}, std::pair{CustomerKind::kTrader, "trader"},
+    std::pair{CustomerKind::kIndividual, "individual"});
 
 // Bit masks of kinds, for FieldSpec::required and FieldSpec::expected.
 inline constexpr unsigned kEnterpriseBit = 1u << 0;
@@ -57,7 +56,7 @@ struct FieldSpec {
     unsigned required;  // kinds for which saving without it is refused
     unsigned expected;  // kinds for which it counts toward completeness (required implies expected)
     std::span<const std::string_view> options;  // kEnum only
-    int max_length;                              // characters (code points), for text types
+    int max_length;                             // characters (code points), for text types
 };
 
 // Field groups in display order.

@@ -80,46 +80,44 @@ void RegisterAuth(Router& router, ApiDeps& deps) {
                    for (const auto& u : *users) items.push_back(UserJson(u));
                    return JsonResponse(200, json::object{{"items", items}});
                }));
-    router.Add(Method::kPost, "/api/v1/users", Dispatch::kBlocking,
-               Authed(deps, [&deps](const Request& req, const Actor& actor) {
-                   auto body = app::ParseJsonObject(req.body);
-                   if (!body) return ToResponse(body.error());
-                   if (auto s = OnlyKeys(*body, {"username", "password", "display_name", "roles", "region", "language"});
-                       !s)
-                       return ToResponse(s.error());
-                   app::NewUser user;
-                   auto username = StringField(*body, "username", true);
-                   if (!username) return ToResponse(username.error());
-                   auto password = StringField(*body, "password", true);
-                   if (!password) return ToResponse(password.error());
-                   auto display = StringField(*body, "display_name", false);
-                   if (!display) return ToResponse(display.error());
-                   auto region = StringField(*body, "region", false);
-                   if (!region) return ToResponse(region.error());
-                   auto language = StringField(*body, "language", false);
-                   if (!language) return ToResponse(language.error());
-                   user.username = *username;
-                   user.password = *password;
-                   user.display_name = *display;
-                   if (!region->empty()) user.region = *region;
-                   if (!language->empty()) user.language = *language;
-                   auto roles = body->if_contains("roles");
-                   if (!roles || !roles->is_array())
-                       return ToResponse(FieldError("roles", "must be a list of role names"));
-                   for (const auto& r : roles->get_array()) {
-                       if (!r.is_string()) return ToResponse(FieldError("roles", "must be a list of role names"));
-                       auto role = domain::kRoleNames.Parse(std::string_view(r.get_string()), "roles");
-                       if (!role) return ToResponse(role.error());
-                       user.roles.push_back(*role);
-                   }
-                   if (!actor.MayManageUsers())
-                       return ToResponse(MakeError(Errc::kForbidden, "only an admin may create users"));
-                   auto created = app::WriteTx(deps.db, [&](app::Tx& tx) {
-                       return app::CreateUser(tx, deps.ctx, actor, user);
-                   });
-                   if (!created) return ToResponse(created.error());
-                   return JsonResponse(201, UserJson(*created));
-               }));
+    router.Add(
+        Method::kPost, "/api/v1/users", Dispatch::kBlocking,
+        Authed(deps, [&deps](const Request& req, const Actor& actor) {
+            auto body = app::ParseJsonObject(req.body);
+            if (!body) return ToResponse(body.error());
+            if (auto s = OnlyKeys(*body, {"username", "password", "display_name", "roles", "region", "language"}); !s)
+                return ToResponse(s.error());
+            app::NewUser user;
+            auto username = StringField(*body, "username", true);
+            if (!username) return ToResponse(username.error());
+            auto password = StringField(*body, "password", true);
+            if (!password) return ToResponse(password.error());
+            auto display = StringField(*body, "display_name", false);
+            if (!display) return ToResponse(display.error());
+            auto region = StringField(*body, "region", false);
+            if (!region) return ToResponse(region.error());
+            auto language = StringField(*body, "language", false);
+            if (!language) return ToResponse(language.error());
+            user.username = *username;
+            user.password = *password;
+            user.display_name = *display;
+            if (!region->empty()) user.region = *region;
+            if (!language->empty()) user.language = *language;
+            auto roles = body->if_contains("roles");
+            if (!roles || !roles->is_array()) return ToResponse(FieldError("roles", "must be a list of role names"));
+            for (const auto& r : roles->get_array()) {
+                if (!r.is_string()) return ToResponse(FieldError("roles", "must be a list of role names"));
+                auto role = domain::kRoleNames.Parse(std::string_view(r.get_string()), "roles");
+                if (!role) return ToResponse(role.error());
+                user.roles.push_back(*role);
+            }
+            if (!actor.MayManageUsers())
+                return ToResponse(MakeError(Errc::kForbidden, "only an admin may create users"));
+            auto created =
+                app::WriteTx(deps.db, [&](app::Tx& tx) { return app::CreateUser(tx, deps.ctx, actor, user); });
+            if (!created) return ToResponse(created.error());
+            return JsonResponse(201, UserJson(*created));
+        }));
 }
 
 }  // namespace credo::http

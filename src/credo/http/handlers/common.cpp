@@ -37,7 +37,7 @@ Result<std::int64_t> PathId(const Request& req, std::string_view name) {
     auto it = req.path_params.find(std::string(name));
     if (it == req.path_params.end()) return FieldError(std::string(name), "is missing");
     auto v = ParseInt(it->second);
-    if (!v || *v < 1) return MakeError(Errc::kNotFound, "\"" + it->second + "\" is not an id");
+    if (!v || *v < 1) return MakeError(Errc::kNotFound, Quoted(it->second) + " is not an id");
     return *v;
 }
 
@@ -47,8 +47,8 @@ Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_vie
     if (!text) return std::optional<std::int64_t>();
     auto v = ParseInt(*text);
     if (!v || *v < min || *v > max)
-        return FieldError(std::string(name), "must be a whole number from " + std::to_string(min) + " to " +
-                                                 std::to_string(max));
+        return FieldError(std::string(name),
+                          "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
     return std::optional<std::int64_t>(*v);
 }
 
@@ -73,7 +73,7 @@ Result<std::int64_t> IfMatchVersion(const Request& req) {
         return MakeError(Errc::kPreconditionRequired,
                          "send If-Match: <version> with the version of the file you are changing");
     auto v = OptionalIfMatch(req);
-    if (!v) return FieldError("If-Match", "\"" + *req.Header("if-match") + "\" is not a version number");
+    if (!v) return FieldError("If-Match", Quoted(*req.Header("if-match")) + " is not a version number");
     return *v;
 }
 

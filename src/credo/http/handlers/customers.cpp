@@ -8,23 +8,25 @@ using domain::Actor;
 
 namespace {
 
-json::object CustomerJson(const domain::Customer& c) {
-    json::object o = app::CustomerToJson(c);
+json::object CustomerJson(const domain::Customer& c, json::storage_ptr sp) {
+    json::object o = app::CustomerToJson(c, sp);
     const auto completeness = domain::AssessCompleteness(c);
-    json::array missing;
+    json::array missing(sp);
     for (const auto& m : completeness.missing) missing.emplace_back(m);
-    o["completeness"] = json::object{{"score", completeness.score}, {"missing", missing}};
+    json::object score(sp);
+    score.emplace("score", completeness.score);
+    score.emplace("missing", std::move(missing));
+    o["completeness"] = std::move(score);
     return o;
 }
 
 json::array WarningsJson(const std::vector<app::DuplicateMatch>& matches) {
     json::array out;
     for (const auto& m : matches) {
-        out.push_back(json::object{
-            {"code", "duplicate"},
-            {"field", m.field},
-            {"message", "customer " + m.code + " (" + m.name + ") has the same " + m.field},
-            {"match", json::object{{"id", m.id.value()}, {"code", m.code}, {"name", m.name}}}});
+        out.push_back(json::object{{"code", "duplicate"},
+                                   {"field", m.field},
+                                   {"message", "customer " + m.code + " (" + m.name + ") has the same " + m.field},
+                                   {"match", json::object{{"id", m.id.value()}, {"code", m.code}, {"name", m.name}}}});
     }
     return out;
 }
@@ -46,7 +48,10 @@ json::value OwnerName(app::Database& db, const domain::Customer& c) {
 
 Response CustomerResponse(int status, const domain::Customer& c, json::value owner_name,
                           const std::vector<app::DuplicateMatch>* warnings) {
-    json::object o = CustomerJson(c);
+    // The document lives only until it is serialized: build it in an arena, not on the heap.
+    unsigned char buffer[16384];
+    json::monotonic_resource arena(buffer, sizeof buffer);
+    json::object o = CustomerJson(c, &arena);
     o["owner_name"] = std::move(owner_name);
     if (warnings) o["warnings"] = WarningsJson(*warnings);
     Response r = JsonResponse(status, o);
@@ -81,6 +86,19 @@ Status QueryEnum(const Request& req, std::string_view name, const domain::EnumNa
     return Ok();
 }
 
+// The file, the contact and the file's version that a contact change names.
+struct ContactTarget {
+    CustomerId customer;
+    ContactId contact;
+    std::int64_t version = 0;
+};
+Result<ContactTarget> ParseContactTarget(const Request& req) {
+    CREDO_TRY(auto id, PathId(req, "id"));
+    CREDO_TRY(auto contact, PathId(req, "contact_id"));
+    CREDO_TRY(auto version, IfMatchVersion(req));
+    return ContactTarget{CustomerId(id), ContactId(contact), version};
+}
+
 }  // namespace
 
 // Shared with the export handler: the filter and sort query parameters of customer lists.
@@ -106,8 +124,9 @@ Result<std::pair<app::CustomerFilter, app::CustomerSort>> ParseCustomerFilter(co
     if (auto s = req.Query("sort")) {
         auto it = std::find_if(std::begin(kSorts), std::end(kSorts), [&](const auto& p) { return p.first == *s; });
         if (it == std::end(kSorts))
-            return FieldError("sort", "\"" + *s + "\" is not one of code, -code, name, -name, created_at, "
-                                                  "-created_at, updated_at, -updated_at");
+            return FieldError("sort", Quoted(*s) +
+                                          " is not one of code, -code, name, -name, created_at, "
+                                          "-created_at, updated_at, -updated_at");
         sort = it->second;
     }
     return std::pair{f, sort};
@@ -119,8 +138,8 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
 
     router.Add(Method::kGet, "/api/v1/customers", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
-                   if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "kind", "lifecycle", "importance",
-                                                "nature", "sort", "page", "page_size"});
+                   if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "kind", "lifecycle", "importance", "nature",
+                                                "sort", "page", "page_size"});
                        !s)
                        return ToResponse(s.error());
                    auto filter = ParseCustomerFilter(req);
@@ -164,13 +183,14 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    if (*exclude) ex = CustomerId(**exclude);
                    auto matches = app::ReadTx(db, [&](app::Tx& tx) {
                        return app::FindDuplicates(tx, actor, req.Query("name").value_or(""),
-                                                  req.Query("tax_id").value_or(""), req.Query("phone").value_or(""), ex);
+                                                  req.Query("tax_id").value_or(""), req.Query("phone").value_or(""),
+                                                  ex);
                    });
                    if (!matches) return ToResponse(matches.error());
                    json::array out;
                    for (const auto& m : *matches)
-                       out.push_back(json::object{
-                           {"field", m.field}, {"id", m.id.value()}, {"code", m.code}, {"name", m.name}});
+                       out.push_back(
+                           json::object{{"field", m.field}, {"id", m.id.value()}, {"code", m.code}, {"name", m.name}});
                    return JsonResponse(200, json::object{{"matches", out}});
                }));
 
@@ -262,18 +282,15 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
 
     router.Add(Method::kPatch, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
                Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto id = PathId(req, "id");
-                   if (!id) return ToResponse(id.error());
-                   auto contact = PathId(req, "contact_id");
-                   if (!contact) return ToResponse(contact.error());
-                   auto version = IfMatchVersion(req);
-                   if (!version) return ToResponse(version.error());
+                   auto target = ParseContactTarget(req);
+                   if (!target) return ToResponse(target.error());
                    auto body = app::ParseJsonObject(req.body);
                    if (!body) return ToResponse(body.error());
                    auto edit = app::ContactEditFromJson(*body, false);
                    if (!edit) return ToResponse(edit.error());
                    auto saved = app::WriteTx(db, [&](app::Tx& tx) {
-                       return app::UpdateContact(tx, ctx, actor, CustomerId(*id), ContactId(*contact), *version, *edit);
+                       return app::UpdateContact(tx, ctx, actor, target->customer, target->contact, target->version,
+                                                 *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
                    return CustomerResponse(200, *saved, OwnerName(db, *saved), nullptr);
@@ -281,12 +298,8 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
 
     router.Add(Method::kDelete, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
                Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto id = PathId(req, "id");
-                   if (!id) return ToResponse(id.error());
-                   auto contact = PathId(req, "contact_id");
-                   if (!contact) return ToResponse(contact.error());
-                   auto version = IfMatchVersion(req);
-                   if (!version) return ToResponse(version.error());
+                   auto target = ParseContactTarget(req);
+                   if (!target) return ToResponse(target.error());
                    // The reason comes in the query here; hold it to the same rules as a JSON "reason".
                    if (auto s = OnlyQuery(req, {"reason"}); !s) return ToResponse(s.error());
                    const std::string reason_text = req.Query("reason").value_or("");
@@ -296,7 +309,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    std::optional<std::string> reason;
                    if (!reason_text.empty()) reason = reason_text;
                    auto saved = app::WriteTx(db, [&](app::Tx& tx) {
-                       return app::RemoveContact(tx, ctx, actor, CustomerId(*id), ContactId(*contact), *version,
+                       return app::RemoveContact(tx, ctx, actor, target->customer, target->contact, target->version,
                                                  reason);
                    });
                    if (!saved) return ToResponse(saved.error());
@@ -332,9 +345,8 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    if (!body) return ToResponse(body.error());
                    auto activity = app::ActivityFromJson(*body);
                    if (!activity) return ToResponse(activity.error());
-                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
-                       return app::AddActivity(tx, ctx, actor, CustomerId(*id), *activity);
-                   });
+                   auto saved = app::WriteTx(
+                       db, [&](app::Tx& tx) { return app::AddActivity(tx, ctx, actor, CustomerId(*id), *activity); });
                    if (!saved) return ToResponse(saved.error());
                    return JsonResponse(201, app::ActivityToJson(*saved));
                }));

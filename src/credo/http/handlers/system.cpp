@@ -10,18 +10,30 @@ namespace {
 
 std::string_view TypeName(FieldType t) {
     switch (t) {
-        case FieldType::kText: return "text";
-        case FieldType::kLongText: return "long_text";
-        case FieldType::kEmail: return "email";
-        case FieldType::kPhone: return "phone";
-        case FieldType::kUrl: return "url";
-        case FieldType::kPostcode: return "postcode";
-        case FieldType::kTaxId: return "tax_id";
-        case FieldType::kDate: return "date";
-        case FieldType::kMoney: return "money";
-        case FieldType::kRating: return "rating";
-        case FieldType::kEnum: return "enum";
-        case FieldType::kTextList: return "text_list";
+        case FieldType::kText:
+            return "text";
+        case FieldType::kLongText:
+            return "long_text";
+        case FieldType::kEmail:
+            return "email";
+        case FieldType::kPhone:
+            return "phone";
+        case FieldType::kUrl:
+            return "url";
+        case FieldType::kPostcode:
+            return "postcode";
+        case FieldType::kTaxId:
+            return "tax_id";
+        case FieldType::kDate:
+            return "date";
+        case FieldType::kMoney:
+            return "money";
+        case FieldType::kRating:
+            return "rating";
+        case FieldType::kEnum:
+            return "enum";
+        case FieldType::kTextList:
+            return "text_list";
     }
     return "text";
 }
@@ -71,8 +83,8 @@ json::object CatalogJson() {
 }  // namespace
 
 void RegisterSystem(Router& router, ApiDeps& deps) {
-    const std::string health = json::serialize(
-        json::object{{"status", "ok"}, {"version", deps.version}, {"database", deps.db.Backend()}});
+    const std::string health =
+        json::serialize(json::object{{"status", "ok"}, {"version", deps.version}, {"database", deps.db.Backend()}});
     router.Add(Method::kGet, "/api/v1/health", Dispatch::kInline, [health](const Request&) {
         Response r;
         r.body = health;
@@ -93,7 +105,8 @@ void RegisterSystem(Router& router, ApiDeps& deps) {
                    for (const auto& r : *regions) items.push_back(json::object{{"code", r.code}, {"name", r.name}});
                    return JsonResponse(200, json::object{{"items", items}});
                }));
-    router.Add(Method::kGet, "/api/v1/metrics", Dispatch::kBlocking, Authed(deps, [&deps](const Request&, const Actor&) {
+    router.Add(Method::kGet, "/api/v1/metrics", Dispatch::kBlocking,
+               Authed(deps, [&deps](const Request&, const Actor&) {
                    Response r;
                    r.content_type = "text/plain; version=0.0.4";
                    if (deps.metrics) r.body = deps.metrics->Render();

@@ -10,10 +10,14 @@ namespace {
 
 std::string_view StatusName(app::ImportRow::Status s) {
     switch (s) {
-        case app::ImportRow::Status::kCreated: return "created";
-        case app::ImportRow::Status::kValid: return "valid";
-        case app::ImportRow::Status::kError: return "error";
-        case app::ImportRow::Status::kSkipped: return "skipped";
+        case app::ImportRow::Status::kCreated:
+            return "created";
+        case app::ImportRow::Status::kValid:
+            return "valid";
+        case app::ImportRow::Status::kError:
+            return "error";
+        case app::ImportRow::Status::kSkipped:
+            return "skipped";
     }
     return "error";
 }
@@ -32,9 +36,10 @@ json::object ReportJson(const app::ImportReport& r) {
         if (!row.warnings.empty()) {
             json::array warnings;
             for (const auto& w : row.warnings)
-                warnings.push_back(json::object{{"code", "duplicate"},
-                                                {"field", w.field},
-                                                {"match", json::object{{"id", w.id.value()}, {"code", w.code}, {"name", w.name}}}});
+                warnings.push_back(
+                    json::object{{"code", "duplicate"},
+                                 {"field", w.field},
+                                 {"match", json::object{{"id", w.id.value()}, {"code", w.code}, {"name", w.name}}}});
             o["warnings"] = std::move(warnings);
         }
         rows.push_back(std::move(o));
@@ -51,37 +56,42 @@ json::object ReportJson(const app::ImportReport& r) {
 }  // namespace
 
 void RegisterTransfer(Router& router, ApiDeps& deps) {
-    router.Add(Method::kPost, "/api/v1/imports/customers", Dispatch::kBlocking,
-               Authed(deps, [&deps](const Request& req, const Actor& actor) {
-                   if (auto s = OnlyQuery(req, {"mode", "dry_run"}); !s) return ToResponse(s.error());
-                   app::ImportMode mode = app::ImportMode::kValidRows;
-                   if (auto m = req.Query("mode")) {
-                       if (*m == "all_or_nothing") mode = app::ImportMode::kAllOrNothing;
-                       else if (*m != "valid_rows")
-                           return ToResponse(FieldError("mode", "\"" + *m + "\" is not one of valid_rows, all_or_nothing"));
-                   }
-                   bool dry_run = false;
-                   if (auto d = req.Query("dry_run")) {
-                       if (*d == "true") dry_run = true;
-                       else if (*d != "false") return ToResponse(FieldError("dry_run", "must be true or false"));
-                   }
-                   if (auto type = req.Header("content-type");
-                       type && !type->starts_with("text/csv") && !type->starts_with("application/octet-stream") &&
-                       !type->starts_with("text/plain"))
-                       return ToResponse(MakeError(Errc::kUnsupported, "send the file as text/csv, not " + *type));
-                   auto report = app::ImportCustomersCsv(deps.db, deps.ctx, actor, req.body, mode, dry_run);
-                   if (!report) return ToResponse(report.error());
-                   return JsonResponse(200, ReportJson(*report));
-               }));
+    router.Add(
+        Method::kPost, "/api/v1/imports/customers", Dispatch::kBlocking,
+        Authed(deps, [&deps](const Request& req, const Actor& actor) {
+            if (auto s = OnlyQuery(req, {"mode", "dry_run"}); !s) return ToResponse(s.error());
+            app::ImportMode mode = app::ImportMode::kValidRows;
+            if (auto m = req.Query("mode")) {
+                if (*m == "all_or_nothing")
+                    mode = app::ImportMode::kAllOrNothing;
+                else if (*m != "valid_rows")
+                    return ToResponse(FieldError("mode", Quoted(*m) + " is not one of valid_rows, all_or_nothing"));
+            }
+            bool dry_run = false;
+            if (auto d = req.Query("dry_run")) {
+                if (*d == "true")
+                    dry_run = true;
+                else if (*d != "false")
+                    return ToResponse(FieldError("dry_run", "must be true or false"));
+            }
+            if (auto type = req.Header("content-type"); type && !type->starts_with("text/csv") &&
+                                                        !type->starts_with("application/octet-stream") &&
+                                                        !type->starts_with("text/plain"))
+                return ToResponse(MakeError(Errc::kUnsupported, "send the file as text/csv, not " + *type));
+            auto report = app::ImportCustomersCsv(deps.db, deps.ctx, actor, req.body, mode, dry_run);
+            if (!report) return ToResponse(report.error());
+            return JsonResponse(200, ReportJson(*report));
+        }));
 
     router.Add(Method::kGet, "/api/v1/exports/customers", Dispatch::kBlocking,
                Authed(deps, [&deps](const Request& req, const Actor& actor) {
-                   if (auto s = OnlyQuery(req, {"format", "q", "region", "owner_id", "kind", "lifecycle",
-                                                "importance", "nature", "sort"});
+                   if (auto s = OnlyQuery(req, {"format", "q", "region", "owner_id", "kind", "lifecycle", "importance",
+                                                "nature", "sort"});
                        !s)
                        return ToResponse(s.error());
                    const std::string f = req.Query("format").value_or("csv");
-                   if (f != "csv" && f != "xlsx") return ToResponse(FieldError("format", "\"" + f + "\" is not one of csv, xlsx"));
+                   if (f != "csv" && f != "xlsx")
+                       return ToResponse(FieldError("format", Quoted(f) + " is not one of csv, xlsx"));
                    auto filter = ParseCustomerFilter(req);
                    if (!filter) return ToResponse(filter.error());
                    auto file = app::ReadTx(deps.db, [&](app::Tx& tx) {

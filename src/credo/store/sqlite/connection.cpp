@@ -8,13 +8,16 @@ Error SqliteError(sqlite3* db, int rc, std::string_view context) {
     const int primary = rc & 0xff;
     std::string message = std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     switch (primary) {
-        case SQLITE_CONSTRAINT: return MakeError(Errc::kConflict, message);
+        case SQLITE_CONSTRAINT:
+            return MakeError(Errc::kConflict, message);
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
         case SQLITE_IOERR:
         case SQLITE_FULL:
-        case SQLITE_CANTOPEN: return MakeError(Errc::kUnavailable, message);
-        default: return MakeError(Errc::kInternal, message);
+        case SQLITE_CANTOPEN:
+            return MakeError(Errc::kUnavailable, message);
+        default:
+            return MakeError(Errc::kInternal, message);
     }
 }
 
@@ -82,8 +85,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
     const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        Error e = MakeError(Errc::kUnavailable, "cannot open database " + path + ": " +
-                                                    (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+        Error e = MakeError(Errc::kUnavailable,
+                            "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
         sqlite3_close(db);
         return e;
     }

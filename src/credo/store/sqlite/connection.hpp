@@ -19,7 +19,7 @@
 namespace credo::store::sqlite {
 
 class Statement {
-public:
+ public:
     explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
     ~Statement();
     Statement(const Statement&) = delete;
@@ -44,7 +44,7 @@ public:
     std::optional<std::string> OptText(int col) const;
     bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
-private:
+ private:
     void BindOne(int n, std::int64_t v);
     void BindOne(int n, int v) { BindOne(n, static_cast<std::int64_t>(v)); }
     void BindOne(int n, std::string_view v);
@@ -53,8 +53,10 @@ private:
     void BindOne(int n, std::nullptr_t);
     template <class T>
     void BindOne(int n, const std::optional<T>& v) {
-        if (v) BindOne(n, *v);
-        else BindOne(n, nullptr);
+        if (v)
+            BindOne(n, *v);
+        else
+            BindOne(n, nullptr);
     }
     int Index(int n) const;
 
@@ -62,7 +64,7 @@ private:
 };
 
 class Connection {
-public:
+ public:
     // Opens (creating when asked) the database file and applies the durability and concurrency
     // settings: WAL, synchronous=FULL, foreign keys on, a busy timeout.
     // `cache_kib` bounds this connection's page cache (memory per connection adds up: see SqliteOptions).
@@ -79,7 +81,7 @@ public:
     int Changes() const { return sqlite3_changes(db_); }
     sqlite3* handle() { return db_; }
 
-private:
+ private:
     explicit Connection(sqlite3* db) : db_(db) {}
     // Lookups by string_view without building a std::string: statements are prepared per request.
     struct TextHash {

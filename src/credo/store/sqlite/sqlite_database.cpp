@@ -36,12 +36,15 @@ Status Migrate(Connection& conn) {
         Status s = conn.Exec(m.text);
         if (s) {
             auto ins = conn.Prepare(credo::sql::migrations::kRecord.sqlite);
-            if (!ins) s = ins.error();
-            else s = (*ins)->Bind(static_cast<std::int64_t>(m.version), m.name).Run();
+            if (!ins)
+                s = ins.error();
+            else
+                s = (*ins)->Bind(static_cast<std::int64_t>(m.version), m.name).Run();
         }
         if (!s) {
             (void)conn.Exec("ROLLBACK");
-            return MakeError(s.error().code, "migration V" + std::to_string(m.version) + " failed: " + s.error().message);
+            return MakeError(s.error().code,
+                             "migration V" + std::to_string(m.version) + " failed: " + s.error().message);
         }
         CREDO_CHECK(conn.Exec("COMMIT"));
         spdlog::info("applied migration V{:03}__{}", m.version, m.name);
@@ -50,7 +53,7 @@ Status Migrate(Connection& conn) {
 }
 
 class SqliteDatabase final : public app::Database {
-public:
+ public:
     SqliteDatabase(SqliteOptions options, std::unique_ptr<Connection> writer,
                    std::vector<std::unique_ptr<Connection>> readers)
         : options_(std::move(options)), writer_(std::move(writer)) {
@@ -115,7 +118,7 @@ public:
         return result;
     }
 
-private:
+ private:
     struct Job {
         const std::function<Status(app::Tx&)>* work;
         std::promise<Status> done;

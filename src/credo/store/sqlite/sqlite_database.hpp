@@ -18,9 +18,9 @@ namespace credo::store::sqlite {
 // Memory: each connection keeps its own page cache, so the server's resident size is about
 // writer_cache_kib + readers × reader_cache_kib on top of the process itself.
 struct SqliteOptions {
-    std::string path;              // the database file
-    int readers = 4;               // read connections (more than the cores gains nothing)
-    int max_batch = 256;           // writes per group commit at most
+    std::string path;     // the database file
+    int readers = 4;      // read connections (more than the cores gains nothing)
+    int max_batch = 256;  // writes per group commit at most
     int reader_cache_kib = 32 * 1024;
     int writer_cache_kib = 32 * 1024;
 };

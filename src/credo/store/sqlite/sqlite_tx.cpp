@@ -25,14 +25,22 @@ std::string ReplaceAll(std::string text, std::string_view from, std::string_view
 // so that pages are stable.
 std::string_view OrderClause(CustomerSort sort) {
     switch (sort) {
-        case CustomerSort::kCodeAsc: return "ORDER BY c.code ASC";
-        case CustomerSort::kCodeDesc: return "ORDER BY c.code DESC";
-        case CustomerSort::kNameAsc: return "ORDER BY c.name_norm ASC, c.id ASC";
-        case CustomerSort::kNameDesc: return "ORDER BY c.name_norm DESC, c.id DESC";
-        case CustomerSort::kCreatedAsc: return "ORDER BY c.created_at ASC, c.id ASC";
-        case CustomerSort::kCreatedDesc: return "ORDER BY c.created_at DESC, c.id DESC";
-        case CustomerSort::kUpdatedAsc: return "ORDER BY c.updated_at ASC, c.id ASC";
-        case CustomerSort::kUpdatedDesc: return "ORDER BY c.updated_at DESC, c.id DESC";
+        case CustomerSort::kCodeAsc:
+            return "ORDER BY c.code ASC";
+        case CustomerSort::kCodeDesc:
+            return "ORDER BY c.code DESC";
+        case CustomerSort::kNameAsc:
+            return "ORDER BY c.name_norm ASC, c.id ASC";
+        case CustomerSort::kNameDesc:
+            return "ORDER BY c.name_norm DESC, c.id DESC";
+        case CustomerSort::kCreatedAsc:
+            return "ORDER BY c.created_at ASC, c.id ASC";
+        case CustomerSort::kCreatedDesc:
+            return "ORDER BY c.created_at DESC, c.id DESC";
+        case CustomerSort::kUpdatedAsc:
+            return "ORDER BY c.updated_at ASC, c.id ASC";
+        case CustomerSort::kUpdatedDesc:
+            return "ORDER BY c.updated_at DESC, c.id DESC";
     }
     return "ORDER BY c.id";
 }
@@ -101,7 +109,7 @@ app::CustomerSummary Summary(const Statement& st) {
 }
 
 class CustomersRepo final : public app::CustomerRepository {
-public:
+ public:
     explicit CustomersRepo(Connection& c) : conn_(c) {}
 
     Result<Customer> Find(CustomerId id) override {
@@ -133,7 +141,12 @@ public:
             v.actor = UserId(st->OptInt(2).value_or(0));
             v.actor_name = st->Text(3);
             v.reason = st->OptText(4);
-            CREDO_TRY(v.changes, app::ChangesFromJson(st->Text(5)));
+            if (auto changes = st->OptText(5)) {
+                CREDO_TRY(v.changes, app::ChangesFromJson(*changes));
+            } else {
+                CREDO_TRY(auto first, app::CustomerFromSnapshot(st->Text(6)));
+                v.changes = domain::CreationChanges(first);
+            }
             out.push_back(std::move(v));
         }
         if (out.empty()) return NotFound("customer", id.str());
@@ -183,9 +196,9 @@ public:
             st->Bind(c.id.value());
             CREDO_TRY(bool row, st->Step());
             if (!row) return NotFound("customer", c.id.str());
-            Error e = MakeError(Errc::kConflict, "customer " + c.id.str() + " is at version " +
-                                                     std::to_string(st->Int(0)) + ", not " +
-                                                     std::to_string(expected_version));
+            Error e =
+                MakeError(Errc::kConflict, "customer " + c.id.str() + " is at version " + std::to_string(st->Int(0)) +
+                                               ", not " + std::to_string(expected_version));
             e.details.emplace("current_version", std::to_string(st->Int(0)));
             return e;
         }
@@ -249,7 +262,7 @@ public:
         }
     }
 
-private:
+ private:
     static std::string FilterText(const app::CustomerFilter& f) {
         return std::string(f.q ? q::customers::kFilterText.sqlite : q::customers::kFilterAll.sqlite);
     }
@@ -284,9 +297,10 @@ private:
         CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertVersion.sqlite));
         std::optional<std::int64_t> actor;
         if (v.actor.valid()) actor = v.actor.value();
-        return st->Bind(id.value(), v.version, Ms(v.at), actor, v.actor_name, v.reason,
-                        boost::json::serialize(app::ChangesToJson(v.changes)), snapshot)
-            .Run();
+        // The first version's changes are not stored: they follow from its snapshot (CreationChanges).
+        std::optional<std::string> changes;
+        if (v.version != 1) changes = boost::json::serialize(app::ChangesToJson(v.changes));
+        return st->Bind(id.value(), v.version, Ms(v.at), actor, v.actor_name, v.reason, changes, snapshot).Run();
     }
 
     Status IndexGrams(CustomerId id, const Customer& c, bool replace) {
@@ -305,15 +319,15 @@ private:
 };
 
 class ActivitiesRepo final : public app::ActivityRepository {
-public:
+ public:
     explicit ActivitiesRepo(Connection& c) : conn_(c) {}
 
     Result<ActivityId> Insert(const domain::Activity& a) override {
         CREDO_TRY(auto st, conn_.Prepare(q::activities::kInsert.sqlite));
         std::optional<std::int64_t> author;
         if (a.author.valid()) author = a.author.value();
-        CREDO_CHECK(st->Bind(a.customer.value(), domain::kActivityTypeNames.Name(a.type), FormatDate(a.date),
-                             a.summary, NonEmpty(a.details), author, a.author_name, Ms(a.created_at))
+        CREDO_CHECK(st->Bind(a.customer.value(), domain::kActivityTypeNames.Name(a.type), FormatDate(a.date), a.summary,
+                             NonEmpty(a.details), author, a.author_name, Ms(a.created_at))
                         .Run());
         return ActivityId(conn_.LastInsertId());
     }
@@ -344,7 +358,7 @@ public:
         }
     }
 
-private:
+ private:
     Connection& conn_;
 };
 
@@ -360,14 +374,15 @@ std::vector<domain::Role> SplitRoles(const std::string& text) {
     while (start < text.size()) {
         auto end = text.find(',', start);
         if (end == std::string::npos) end = text.size();
-        if (auto r = domain::kRoleNames.Parse(std::string_view(text).substr(start, end - start), "roles")) out.push_back(*r);
+        if (auto r = domain::kRoleNames.Parse(std::string_view(text).substr(start, end - start), "roles"))
+            out.push_back(*r);
         start = end + 1;
     }
     return out;
 }
 
 class UsersRepo final : public app::UserRepository {
-public:
+ public:
     explicit UsersRepo(Connection& c) : conn_(c) {}
 
     Result<app::UserRecord> Find(UserId id) override {
@@ -402,8 +417,7 @@ public:
                             std::int64_t{u.active ? 1 : 0}, Ms(u.created_at))
                        .Run();
         if (!s) {
-            if (s.error().code == Errc::kConflict)
-                return FieldError("username", "\"" + u.username + "\" is taken");
+            if (s.error().code == Errc::kConflict) return FieldError("username", Quoted(u.username) + " is taken");
             return s.error();
         }
         return UserId(conn_.LastInsertId());
@@ -416,7 +430,7 @@ public:
         return st->Bind(id.value(), static_cast<std::int64_t>(failed), until).Run();
     }
 
-private:
+ private:
     static app::UserRecord Read(Statement& st) {
         app::UserRecord u;
         u.id = UserId(st.Int(0));
@@ -436,7 +450,7 @@ private:
 };
 
 class SessionsRepo final : public app::SessionRepository {
-public:
+ public:
     explicit SessionsRepo(Connection& c) : conn_(c) {}
     Status Insert(const app::SessionRecord& s) override {
         CREDO_TRY(auto st, conn_.Prepare(q::sessions::kInsert.sqlite));
@@ -458,12 +472,12 @@ public:
         return st->Bind(Ms(now)).Run();
     }
 
-private:
+ private:
     Connection& conn_;
 };
 
 class RegionsRepo final : public app::RegionRepository {
-public:
+ public:
     explicit RegionsRepo(Connection& c) : conn_(c) {}
     Result<std::vector<app::Region>> List() override {
         CREDO_TRY(auto st, conn_.Prepare(q::regions::kList.sqlite));
@@ -481,12 +495,12 @@ public:
         return row && st->Int(0) > 0;
     }
 
-private:
+ private:
     Connection& conn_;
 };
 
 class SequencesRepo final : public app::SequenceRepository {
-public:
+ public:
     explicit SequencesRepo(Connection& c) : conn_(c) {}
     Result<std::int64_t> Next(std::string_view key) override {
         CREDO_TRY(auto st, conn_.Prepare(q::sequences::kNext.sqlite));
@@ -496,15 +510,14 @@ public:
         return st->Int(0);
     }
 
-private:
+ private:
     Connection& conn_;
 };
 
 }  // namespace
 
 struct SqliteTx::Impl {
-    explicit Impl(Connection& c)
-        : customers(c), activities(c), users(c), sessions(c), regions(c), sequences(c) {}
+    explicit Impl(Connection& c) : customers(c), activities(c), users(c), sessions(c), regions(c), sequences(c) {}
     CustomersRepo customers;
     ActivitiesRepo activities;
     UsersRepo users;

@@ -9,7 +9,7 @@
 namespace credo::store::sqlite {
 
 class SqliteTx final : public app::Tx {
-public:
+ public:
     explicit SqliteTx(Connection& conn);
     ~SqliteTx() override;
     app::CustomerRepository& Customers() override;
@@ -19,7 +19,7 @@ public:
     app::RegionRepository& Regions() override;
     app::SequenceRepository& Sequences() override;
 
-private:
+ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
