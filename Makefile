@@ -21,7 +21,7 @@ test: build
 	@bash scripts/run-tests
 
 bench: build
-	@bash bench/run.sh
+	@bash bench/run.sh 100000 15
 
 fmt:
 	@find src bench tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -21,6 +21,7 @@ import os
 import shutil
 import signal
 import socket
+import hashlib
 import subprocess
 import tempfile
 import time
@@ -85,9 +86,47 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# With CREDO_API_BACKEND=postgres (and $CREDO_TEST_PG_URL naming the server's postgresql://…/postgres),
+# the same tests run on PostgreSQL: every `--data DIR` becomes `--db <a database of its own for DIR>`,
+# created on first use.
+PG_URL = os.environ.get("CREDO_TEST_PG_URL") if os.environ.get("CREDO_API_BACKEND") == "postgres" else None
+_pg_databases: set[str] = set()
+
+
+def on_postgres() -> bool:
+    return bool(PG_URL)
+
+
+def _pg_url_for(data_dir: str) -> str:
+    name = "credo_api_" + hashlib.sha1(os.path.abspath(data_dir).encode()).hexdigest()[:16]
+    if name not in _pg_databases:
+        r = subprocess.run(["psql", PG_URL, "-qAtc", f"CREATE DATABASE {name}"], capture_output=True)
+        if r.returncode != 0 and b"already exists" not in r.stderr:
+            raise RuntimeError(f"cannot create database {name}: {r.stderr.decode()}")
+        _pg_databases.add(name)
+    return PG_URL.rsplit("/", 1)[0] + "/" + name
+
+
+def storage_args(args) -> list[str]:
+    """Rewrites `--data DIR` into `--db URL` when the tests run on PostgreSQL."""
+    args = list(args)
+    if not PG_URL:
+        return args
+    out = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--data" and i + 1 < len(args):
+            out += ["--db", _pg_url_for(args[i + 1])]
+            i += 2
+        else:
+            out.append(args[i])
+            i += 1
+    return out
+
+
 def run_cli(*args: str, timeout: float = 60, input_bytes: bytes | None = None) -> subprocess.CompletedProcess:
     """Runs `credo ARGS...` and returns the completed process (stdout/stderr as text)."""
-    return subprocess.run([CREDO_BIN, *args], input=input_bytes, capture_output=True, timeout=timeout)
+    return subprocess.run([CREDO_BIN, *storage_args(args)], input=input_bytes, capture_output=True, timeout=timeout)
 
 
 def add_user(data_dir: str, username: str, password: str, roles: list[str], region: str | None = None):
@@ -225,7 +264,8 @@ class CredoServer:
             self.tmp_root = log_dir
         self._log = open(os.path.join(log_dir, "serve.log"), "wb")
         self.proc = subprocess.Popen(
-            [CREDO_BIN, "serve", "--data", self.data_dir, "--listen", f"127.0.0.1:{self.port}", *self.extra_args],
+            [CREDO_BIN, *storage_args(["serve", "--data", self.data_dir]), "--listen", f"127.0.0.1:{self.port}",
+             *self.extra_args],
             stdout=self._log, stderr=subprocess.STDOUT)
         self._wait_healthy()
         return self

@@ -2,9 +2,11 @@
 
 import os
 import shutil
+import subprocess
+import tempfile
 import unittest
 
-from credo_server import ADMIN, CredoServer, CredoTestCase, run_cli
+from credo_server import ADMIN, CREDO_BIN, CredoServer, CredoTestCase, on_postgres, run_cli, storage_args
 
 
 class BackupTest(CredoTestCase):
@@ -42,8 +44,12 @@ class BackupTest(CredoTestCase):
         self.assertStatus(self.admin.patch(f"/customers/{a['id']}", {"lifecycle": "established"}, if_match=3), 200)
 
         restored_dir = os.path.join(self.server.tmp_root, "restored")
-        os.makedirs(restored_dir)
-        shutil.copyfile(backup, os.path.join(restored_dir, "credo.db"))
+        r = run_cli("restore", "--from", backup, "--data", restored_dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # A database that holds data is not overwritten without --force.
+        r = run_cli("restore", "--from", backup, "--data", restored_dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"--force", r.stderr)
         restored = CredoServer(users=(), data_dir=restored_dir)
         try:
             restored.start()
@@ -64,6 +70,16 @@ class BackupTest(CredoTestCase):
             self.assertEqual(restored.stop(), 0, restored.log())
         # The running server was not disturbed.
         self.assertEqual(self.admin.get(f"/customers/{a['id']}")[2]["version"], 4)
+
+    def test_restore_refuses_what_is_not_a_backup(self):
+        bogus = os.path.join(self.server.tmp_root, "not-a-backup.db")
+        with open(bogus, "wb") as f:
+            f.write(b"this is not a database" * 100)
+        r = run_cli("restore", "--from", bogus, "--data", os.path.join(self.server.tmp_root, "target"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        r = run_cli("restore", "--from", os.path.join(self.server.tmp_root, "missing.db"), "--data",
+                    os.path.join(self.server.tmp_root, "target2"))
+        self.assertEqual(r.returncode, 1, r.stderr)
 
     def test_backup_failures(self):
         r = run_cli("backup", "--out", os.path.join(self.server.tmp_root, "missing-dir", "b.db"),
@@ -95,3 +111,35 @@ class BackupTest(CredoTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DatabaseFaultsTest(unittest.TestCase):
+    """A database the binary cannot use is refused with one actionable line and a non-zero exit."""
+
+    def test_unreachable_or_malformed_database_urls(self):
+        for url in ("postgresql://postgres@127.0.0.1:1/credo", "mysql://somewhere/credo", "sqlite:"):
+            r = subprocess.run([CREDO_BIN, "migrate", "--db", url], capture_output=True, timeout=30)
+            self.assertEqual(r.returncode, 1, (url, r.stderr))
+            lines = r.stderr.decode().strip().splitlines()
+            self.assertEqual(len(lines), 1, (url, lines))
+            self.assertTrue(lines[0].startswith("credo: "), lines)
+
+    def test_a_database_newer_than_the_binary_is_left_alone(self):
+        root = tempfile.mkdtemp(prefix="credo-newer-")
+        try:
+            data = os.path.join(root, "data")
+            self.assertEqual(run_cli("migrate", "--data", data).returncode, 0)
+            if on_postgres():
+                url = storage_args(["--data", data])[1]
+                subprocess.run(["psql", url, "-qAtc", "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')"],
+                               check=True, capture_output=True)
+            else:
+                import sqlite3
+                with sqlite3.connect(os.path.join(data, "credo.db")) as db:
+                    db.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
+            r = run_cli("serve", "--data", data, "--listen", "127.0.0.1:0")
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertIn(b"schema version 999", r.stderr)
+            self.assertIn(b"newer credo", r.stderr)
+        finally:
+            shutil.rmtree(root, ignore_errors=True)

@@ -2,7 +2,7 @@
 
 import unittest
 
-from credo_server import CredoTestCase
+from credo_server import CredoTestCase, on_postgres
 from routes import EXERCISED_ROUTES, HTTP_METHODS, PUBLIC_ROUTES, concrete
 
 
@@ -10,7 +10,8 @@ class SystemTest(CredoTestCase):
     def test_health_is_public(self):
         status, headers, body = self.admin.request("GET", "/health", token=None)
         self.assertEqual(status, 200)
-        self.assertEqual(body, {"status": "ok", "version": "0.1.0", "database": "sqlite"})
+        self.assertEqual(body, {"status": "ok", "version": "0.1.0",
+                               "database": "postgresql" if on_postgres() else "sqlite"})
         self.assertTrue(headers.get("Content-Type").startswith("application/json"))
 
     def test_openapi_is_public_json(self):

@@ -126,7 +126,7 @@ Result<std::vector<VersionRecord>> GetCustomerHistory(Tx& tx, const Actor&, Cust
 Result<SavedCustomer> UpdateCustomer(Tx& tx, const Context& ctx, const Actor& actor, CustomerId id,
                                      std::int64_t expected_version, const CustomerEdit& edit) {
     CREDO_CHECK(MayWrite(actor));
-    CREDO_TRY(auto current, tx.Customers().Find(id));
+    CREDO_TRY(auto current, tx.Customers().FindForUpdate(id));
     CREDO_CHECK(CheckVersion(current, expected_version));
     Customer next = current;
     edit.apply(next);
@@ -149,7 +149,7 @@ Result<Customer> EditFile(Tx& tx, const Context& ctx, const Actor& actor, Custom
                           std::optional<std::int64_t> expected_version, const std::optional<std::string>& reason,
                           const std::function<Status(Customer&)>& change) {
     CREDO_CHECK(MayWrite(actor));
-    CREDO_TRY(auto current, tx.Customers().Find(id));
+    CREDO_TRY(auto current, tx.Customers().FindForUpdate(id));
     if (expected_version) CREDO_CHECK(CheckVersion(current, *expected_version));
     Customer next = current;
     CREDO_CHECK(change(next));

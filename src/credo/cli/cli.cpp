@@ -17,6 +17,8 @@ int Main(int argc, char** argv) {
     AddDemo(app, exit_code);
     AddImportExport(app, exit_code);
     AddBackup(app, exit_code);
+    AddRestore(app, exit_code);
+    AddJobs(app, exit_code);
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
     try {
         app.parse(argc, argv);

@@ -69,4 +69,64 @@ void AddBackup(CLI::App& app, int& exit_code) {
     });
 }
 
+// credo jobs run NAME --as-of YYYY-MM-DD
+void AddJobs(CLI::App& app, int& exit_code) {
+    auto* jobs = app.add_subcommand("jobs", "periodic jobs");
+    jobs->require_subcommand(1);
+    auto* run = jobs->add_subcommand("run", "run a job for a date now, unless it already ran for that date");
+    auto db = std::make_shared<DbOptions>();
+    auto name = std::make_shared<std::string>();
+    auto as_of = std::make_shared<std::string>();
+    AddDbOptions(*run, *db);
+    run->add_option("job", *name, "the job: session_sweep")->required();
+    run->add_option("--as-of", *as_of, "the date the job runs for (YYYY-MM-DD)")->required();
+    run->callback([&exit_code, db, name, as_of] {
+        auto date = ParseDate(*as_of, "as-of");
+        if (!date) {
+            std::fprintf(stderr, "credo: %s\n", date.error().message.c_str());
+            exit_code = 2;
+            return;
+        }
+        auto opened = OpenApp(*db);
+        if (!opened) {
+            exit_code = Fail(opened.error());
+            return;
+        }
+        auto outcome = (*opened)->RunJob(*name, *date);
+        if (!outcome) {
+            exit_code = Fail(outcome.error());
+            return;
+        }
+        std::printf("job %s %s for %s\n", name->c_str(), outcome->c_str(), as_of->c_str());
+    });
+}
+
+void AddRestore(CLI::App& app, int& exit_code) {
+    auto* cmd = app.add_subcommand("restore", "restore a backup into an empty database (or, with --force, over one)");
+    auto db = std::make_shared<DbOptions>();
+    auto from = std::make_shared<std::string>();
+    auto force = std::make_shared<bool>(false);
+    AddDbOptions(*cmd, *db);
+    cmd->add_option("--from", *from, "the backup file written by credo backup")->required();
+    cmd->add_flag("--force", *force, "replace a database that holds data (stop the servers first)");
+    cmd->callback([&exit_code, db, from, force] {
+        auto config = wiring::LoadConfig(db->config);
+        if (!config) {
+            exit_code = Fail(config.error());
+            return;
+        }
+        if (db->data_dir) {
+            config->data_dir = *db->data_dir;
+            config->db_url.clear();
+        }
+        if (db->db_url) config->db_url = *db->db_url;
+        Status s = wiring::Restore(*config, *from, *force);
+        if (!s) {
+            exit_code = Fail(s.error());
+            return;
+        }
+        std::printf("restored %s\n", from->c_str());
+    });
+}
+
 }  // namespace credo::cli

@@ -7,6 +7,8 @@
 
 #include "credo/http/api.hpp"
 #include "credo/http/server.hpp"
+#include "credo/jobs/scheduler.hpp"
+#include "credo/store/postgres/pg_database.hpp"
 #include "credo/store/sqlite/sqlite_database.hpp"
 
 namespace credo::wiring {
@@ -76,6 +78,10 @@ Result<Config> LoadConfig(const std::optional<std::string>& path) {
             s = number(config.workers, 1, 256);
         else if (k == "read_connections")
             s = number(config.read_connections, 1, 64);
+        else if (k == "db_pool")
+            s = number(config.db_pool, 1, 256);
+        else if (k == "jobs_interval_seconds")
+            s = number(config.jobs_interval_seconds, 1, 86400);
         else if (k == "code_pattern")
             s = text(config.code_pattern);
         else if (k == "session_hours")
@@ -118,7 +124,12 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config) {
         if (sqlite_path.empty())
             return FieldError("db", "sqlite: needs a file path, e.g. sqlite:/var/lib/credo/credo.db");
     } else if (config.db_url.starts_with("postgresql://") || config.db_url.starts_with("postgres://")) {
-        return MakeError(Errc::kUnsupported, "this build of credo does not include the PostgreSQL backend yet");
+        store::postgres::PgOptions pg;
+        pg.url = config.db_url;
+        pg.pool = config.db_pool;
+        CREDO_TRY(a->db_, store::postgres::OpenPostgres(pg));
+        a->auth_ = std::make_unique<app::Authenticator>(*a->db_, *a->ctx_);
+        return a;
     } else {
         return FieldError("db", Quoted(config.db_url) + " must start with sqlite: or postgresql://");
     }
@@ -128,6 +139,29 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config) {
     CREDO_TRY(a->db_, store::sqlite::OpenSqlite(sqlite));
     a->auth_ = std::make_unique<app::Authenticator>(*a->db_, *a->ctx_);
     return a;
+}
+
+Result<std::string> Application::RunJob(const std::string& name, Date as_of) {
+    jobs::Scheduler scheduler(*db_, *ctx_, "cli");
+    jobs::RegisterStandardJobs(scheduler);
+    CREDO_TRY(auto outcome, scheduler.RunNow(name, as_of));
+    return outcome == jobs::RunOutcome::kRan ? std::string("ran") : std::string("had already run");
+}
+
+Status Restore(const Config& config, const std::string& backup, bool replace) {
+    if (config.db_url.starts_with("postgresql://") || config.db_url.starts_with("postgres://"))
+        return store::postgres::RestorePostgres(backup, config.db_url, replace);
+    std::string target;
+    if (config.db_url.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(config.data_dir, ec);
+        target = (std::filesystem::path(config.data_dir) / "credo.db").string();
+    } else if (config.db_url.starts_with("sqlite:")) {
+        target = config.db_url.substr(7);
+    } else {
+        return FieldError("db", Quoted(config.db_url) + " must start with sqlite: or postgresql://");
+    }
+    return store::sqlite::RestoreSqlite(backup, target, replace);
 }
 
 Application::~Application() = default;
@@ -155,7 +189,11 @@ Status Application::Serve() {
     std::printf("credo listening on http://%s:%u/ (database: %s)\n", listen.first.c_str(), server.port(),
                 std::string(db_->Backend()).c_str());
     std::fflush(stdout);
+    jobs::Scheduler scheduler(*db_, *ctx_, listen.first + ":" + std::to_string(server.port()));
+    jobs::RegisterStandardJobs(scheduler);
+    scheduler.Start(std::chrono::seconds(config_.jobs_interval_seconds));
     server.RunUntilSignalled();
+    scheduler.Stop();
     spdlog::info("credo stopped");
     return Ok();
 }

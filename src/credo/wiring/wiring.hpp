@@ -17,8 +17,10 @@ struct Config {
     std::string db_url;               // sqlite:PATH or postgresql://…; overrides data_dir
     std::string listen = "127.0.0.1:8080";
     int io_threads = 2;
-    int workers = 16;          // blocking-work threads (writers beyond these wait)
-    int read_connections = 2;  // SQLite read connections, each with its own page cache
+    int workers = 16;                 // blocking-work threads (writers beyond these wait)
+    int read_connections = 2;         // SQLite read connections, each with its own page cache
+    int db_pool = 8;                  // PostgreSQL connections
+    int jobs_interval_seconds = 600;  // how often `serve` looks for periodic jobs due today
     std::size_t max_body_bytes = 32 * 1024 * 1024;
     std::string code_pattern{domain::kDefaultCodePattern};
     int session_hours = 12;
@@ -30,6 +32,10 @@ struct Config {
 // kInvalidArgument naming the key.
 Result<Config> LoadConfig(const std::optional<std::string>& path);
 
+// Restores a backup (`credo backup`) into the configured database: the SQLite file under data_dir, or the
+// PostgreSQL database of db_url. Refuses to overwrite a database that holds data unless `replace`.
+Status Restore(const Config& config, const std::string& backup, bool replace);
+
 class Application {
  public:
     static Result<std::unique_ptr<Application>> Open(const Config& config);
@@ -40,8 +46,11 @@ class Application {
     app::Authenticator& authenticator() { return *auth_; }
     const Config& config() const { return config_; }
 
-    // Serves HTTP until SIGTERM/SIGINT; prints the URL once listening.
+    // Serves HTTP until SIGTERM/SIGINT, with the periodic jobs running beside it; prints the URL once
+    // listening.
     Status Serve();
+    // Runs one job for `as_of` now (credo jobs run); "already ran" is not an error.
+    Result<std::string> RunJob(const std::string& name, Date as_of);
 
  private:
     Application() = default;

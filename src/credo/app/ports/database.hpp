@@ -28,6 +28,7 @@ class Tx {
     virtual SessionRepository& Sessions() = 0;
     virtual RegionRepository& Regions() = 0;
     virtual SequenceRepository& Sequences() = 0;
+    virtual JobRunRepository& JobRuns() = 0;
 };
 
 class Database {

@@ -93,6 +93,9 @@ class CustomerRepository {
     virtual ~CustomerRepository() = default;
     // The current file; kNotFound when there is none.
     virtual Result<domain::Customer> Find(CustomerId id) = 0;
+    // Find, inside a write transaction, holding the file against concurrent writers until the end of the
+    // transaction (a row lock on PostgreSQL; SQLite's single writer already serializes).
+    virtual Result<domain::Customer> FindForUpdate(CustomerId id) = 0;
     // The file as it was at instant `at` (the last version written before it); kNotFound when the file
     // did not exist yet.
     virtual Result<domain::Customer> FindAsOf(CustomerId id, Timestamp at) = 0;
@@ -185,6 +188,15 @@ class SequenceRepository {
  public:
     virtual ~SequenceRepository() = default;
     virtual Result<std::int64_t> Next(std::string_view key) = 0;
+};
+
+// The record of periodic job runs (jobs/scheduler.hpp).
+class JobRunRepository {
+ public:
+    virtual ~JobRunRepository() = default;
+    // Claims the run of `job` for `as_of`: true when this call made the claim, false when it was made
+    // before (by this server or another). The claim commits or rolls back with the caller's transaction.
+    virtual Result<bool> Claim(std::string_view job, Date as_of, std::string_view server, Timestamp at) = 0;
 };
 
 }  // namespace credo::app

@@ -21,9 +21,7 @@ Error SqliteError(sqlite3* db, int rc, std::string_view context) {
     }
 }
 
-Statement::~Statement() { Reset(); }
-
-void Statement::Reset() {
+Statement::~Statement() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
@@ -37,13 +35,13 @@ int Statement::Index(int n) const {
     return sqlite3_bind_parameter_index(stmt_, name);
 }
 
-void Statement::BindOne(int n, std::int64_t v) {
+void Statement::BindInt(int n, std::int64_t v) {
     if (int i = Index(n)) sqlite3_bind_int64(stmt_, i, v);
 }
-void Statement::BindOne(int n, std::string_view v) {
+void Statement::BindText(int n, std::string_view v) {
     if (int i = Index(n)) sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
-void Statement::BindOne(int n, std::nullptr_t) {
+void Statement::BindNull(int n) {
     if (int i = Index(n)) sqlite3_bind_null(stmt_, i);
 }
 
@@ -54,27 +52,10 @@ Result<bool> Statement::Step() {
     return SqliteError(sqlite3_db_handle(stmt_), rc, "sqlite step");
 }
 
-Status Statement::Run() {
-    while (true) {
-        CREDO_TRY(bool row, Step());
-        if (!row) return Ok();
-    }
-}
-
-std::optional<std::int64_t> Statement::OptInt(int col) const {
-    if (IsNull(col)) return std::nullopt;
-    return Int(col);
-}
-
 std::string Statement::Text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
     if (!p) return {};
     return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
-}
-
-std::optional<std::string> Statement::OptText(int col) const {
-    if (IsNull(col)) return std::nullopt;
-    return Text(col);
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool create, int cache_kib) {
@@ -122,7 +103,7 @@ Status Connection::Exec(std::string_view sql) {
     return Ok();
 }
 
-Result<std::unique_ptr<Statement>> Connection::Prepare(std::string_view sql) {
+Result<std::unique_ptr<SqlStatement>> Connection::Prepare(std::string_view sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
         sqlite3_stmt* stmt = nullptr;
@@ -131,7 +112,7 @@ Result<std::unique_ptr<Statement>> Connection::Prepare(std::string_view sql) {
         if (rc != SQLITE_OK) return SqliteError(db_, rc, "sqlite prepare");
         it = cache_.emplace(std::string(sql), stmt).first;
     }
-    return std::make_unique<Statement>(it->second);
+    return std::unique_ptr<SqlStatement>(std::make_unique<Statement>(it->second));
 }
 
 }  // namespace credo::store::sqlite

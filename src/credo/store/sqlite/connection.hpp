@@ -1,84 +1,61 @@
-// Connection: one sqlite3 handle with its prepared-statement cache. Not thread-safe: a connection is
-// used by one thread at a time (the reader pool and the writer thread hand them out).
+// Connection: one sqlite3 handle with its prepared-statement cache, as a SqlSession (sql_driver.hpp).
+// Not thread-safe: a connection is used by one thread at a time (the reader pool and the writer thread
+// hand them out).
 //
 // Statements use PostgreSQL-style parameters ($1, $2, …) so that one text serves both dialects;
-// SQLite treats them as named parameters and Bind() looks each one up by name.
+// SQLite treats them as named parameters and binding looks each one up by name.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
-#include "credo/base/result.hpp"
+#include "credo/store/sql_driver.hpp"
 
 namespace credo::store::sqlite {
 
-class Statement {
+class Statement final : public SqlStatement {
  public:
     explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
-    ~Statement();
+    ~Statement() override;
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
-    // Binds $1..$n from the arguments, in order; a parameter the text does not use is skipped.
-    template <class... Args>
-    Statement& Bind(const Args&... args) {
-        int i = 0;
-        (BindOne(++i, args), ...);
-        return *this;
-    }
-    // Steps once: true with a row, false when done; SQLite errors become kConflict (constraint),
-    // kUnavailable (busy/locked/IO) or kInternal.
-    Result<bool> Step();
-    Status Run();  // steps to the end, discarding rows
-    void Reset();  // ready to bind and run again
+    // SQLite errors become kConflict (constraint), kUnavailable (busy/locked/IO) or kInternal.
+    Result<bool> Step() override;
+    std::int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+    std::string Text(int col) const override;
+    bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
-    std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-    std::optional<std::int64_t> OptInt(int col) const;
-    std::string Text(int col) const;
-    std::optional<std::string> OptText(int col) const;
-    bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+ protected:
+    void BindNull(int n) override;
+    void BindInt(int n, std::int64_t v) override;
+    void BindText(int n, std::string_view v) override;
 
  private:
-    void BindOne(int n, std::int64_t v);
-    void BindOne(int n, int v) { BindOne(n, static_cast<std::int64_t>(v)); }
-    void BindOne(int n, std::string_view v);
-    void BindOne(int n, const std::string& v) { BindOne(n, std::string_view(v)); }
-    void BindOne(int n, const char* v) { BindOne(n, std::string_view(v)); }
-    void BindOne(int n, std::nullptr_t);
-    template <class T>
-    void BindOne(int n, const std::optional<T>& v) {
-        if (v)
-            BindOne(n, *v);
-        else
-            BindOne(n, nullptr);
-    }
-    int Index(int n) const;
-
+    int Index(int n) const;  // the position of $n, 0 when the text does not use it
     sqlite3_stmt* stmt_;
 };
 
-class Connection {
+class Connection final : public SqlSession {
  public:
     // Opens (creating when asked) the database file and applies the durability and concurrency
-    // settings: WAL, synchronous=FULL, foreign keys on, a busy timeout.
-    // `cache_kib` bounds this connection's page cache (memory per connection adds up: see SqliteOptions).
+    // settings: WAL, synchronous=FULL, foreign keys on, a busy timeout. `cache_kib` bounds this
+    // connection's page cache (memory per connection adds up: see SqliteOptions).
     static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool create, int cache_kib);
-    ~Connection();
+    ~Connection() override;
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
+    Dialect dialect() const override { return Dialect::kSqlite; }
+    using SqlSession::Prepare;
+    // A reset statement from the cache (prepared on first use); it is reset again when released.
+    Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override;
     Status Exec(std::string_view sql);
-    // A reset statement from the cache (prepared on first use). The returned object resets the
-    // statement again when it goes out of scope.
-    Result<std::unique_ptr<Statement>> Prepare(std::string_view sql);
-    std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-    int Changes() const { return sqlite3_changes(db_); }
     sqlite3* handle() { return db_; }
 
  private:

@@ -4,21 +4,22 @@
 
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "credo/sql/embedded.hpp"
+#include "credo/store/repositories.hpp"
 #include "credo/store/sqlite/connection.hpp"
-#include "credo/store/sqlite/sqlite_tx.hpp"
 
 namespace credo::store::sqlite {
 namespace {
 
 Status Migrate(Connection& conn) {
     CREDO_CHECK(conn.Exec(credo::sql::migrations::kCreateTable.sqlite));
-    CREDO_TRY(auto stmt, conn.Prepare(credo::sql::migrations::kCurrent.sqlite));
+    CREDO_TRY(auto stmt, conn.Prepare(credo::sql::migrations::kCurrent));
     CREDO_CHECK(stmt->Step());
     const std::int64_t current = stmt->Int(0);
     stmt.reset();
@@ -35,7 +36,7 @@ Status Migrate(Connection& conn) {
         CREDO_CHECK(conn.Exec("BEGIN IMMEDIATE"));
         Status s = conn.Exec(m.text);
         if (s) {
-            auto ins = conn.Prepare(credo::sql::migrations::kRecord.sqlite);
+            auto ins = conn.Prepare(credo::sql::migrations::kRecord);
             if (!ins)
                 s = ins.error();
             else
@@ -144,19 +145,19 @@ class SqliteDatabase final : public app::Database {
         // Prepared (and cached) rather than exec'd: a read is often a single indexed lookup, and
         // parsing BEGIN and COMMIT each time would cost as much as the lookup.
         {
-            CREDO_TRY(auto begin, conn.Prepare(credo::sql::transactions::kBegin.sqlite));
+            CREDO_TRY(auto begin, conn.Prepare(credo::sql::transactions::kBegin));
             CREDO_CHECK(begin->Run());
         }
         Status result = Guarded(conn, work);
-        auto commit = conn.Prepare(credo::sql::transactions::kCommit.sqlite);
+        auto commit = conn.Prepare(credo::sql::transactions::kCommit);
         if (commit) (void)(*commit)->Run();
         return result;
     }
 
     static Status Guarded(Connection& conn, const std::function<Status(app::Tx&)>& work) {
-        SqliteTx tx(conn);
+        auto tx = MakeTx(conn);
         try {
-            return work(tx);
+            return work(*tx);
         } catch (const std::exception& e) {
             spdlog::error("transaction failed: {}", e.what());
             return MakeError(Errc::kInternal, "internal error");
@@ -236,6 +237,37 @@ class SqliteDatabase final : public app::Database {
 };
 
 }  // namespace
+
+Status RestoreSqlite(const std::string& backup, const std::string& target, bool replace) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(backup, ec)) return FieldError("from", backup + " does not exist");
+    if (fs::exists(target, ec) && !replace)
+        return MakeError(Errc::kConflict, target + " already exists; stop the server and add --force to replace it");
+    auto source = Connection::Open(backup, false, 2048);
+    if (!source) return FieldError("from", backup + " is not a database: " + source.error().message);
+    {
+        auto probe = (*source)->Prepare(credo::sql::migrations::kCurrent);
+        if (!probe || !(*probe)->Step()) return FieldError("from", backup + " is not a Credo backup");
+    }
+    for (const char* suffix : {"-wal", "-shm"}) fs::remove(target + suffix, ec);
+    fs::remove(target, ec);
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open(target.c_str(), &dest);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup* b = sqlite3_backup_init(dest, "main", (*source)->handle(), "main");
+        rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(dest);
+        if (b) sqlite3_backup_finish(b);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    const std::string message = dest ? sqlite3_errmsg(dest) : sqlite3_errstr(rc);
+    sqlite3_close(dest);
+    if (rc != SQLITE_OK) {
+        fs::remove(target, ec);
+        return MakeError(Errc::kInternal, "restore into " + target + " failed: " + message);
+    }
+    return Ok();
+}
 
 Result<std::unique_ptr<app::Database>> OpenSqlite(const SqliteOptions& options) {
     CREDO_TRY(auto writer, Connection::Open(options.path, true, options.writer_cache_kib));

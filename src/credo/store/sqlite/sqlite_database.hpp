@@ -30,4 +30,8 @@ struct SqliteOptions {
 // kUnsupported; nothing is changed.
 Result<std::unique_ptr<app::Database>> OpenSqlite(const SqliteOptions& options);
 
+// Restores a backup written by Database::Backup into `target` (a database file). Refuses a backup that
+// is not a Credo database, and an existing target unless `replace` (the server must be stopped then).
+Status RestoreSqlite(const std::string& backup, const std::string& target, bool replace);
+
 }  // namespace credo::store::sqlite

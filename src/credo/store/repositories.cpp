@@ -1,11 +1,11 @@
-#include "credo/store/sqlite/sqlite_tx.hpp"
+#include "credo/store/repositories.hpp"
 
 #include <boost/json.hpp>
 
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/sql/embedded.hpp"
 
-namespace credo::store::sqlite {
+namespace credo::store {
 namespace {
 
 namespace q = credo::sql;
@@ -89,7 +89,7 @@ Result<Customer> WithId(Result<Customer> c, CustomerId id) {
     return c;
 }
 
-app::CustomerSummary Summary(const Statement& st) {
+app::CustomerSummary Summary(const SqlStatement& st) {
     app::CustomerSummary s;
     s.id = CustomerId(st.Int(0));
     s.code = st.Text(1);
@@ -110,18 +110,30 @@ app::CustomerSummary Summary(const Statement& st) {
 
 class CustomersRepo final : public app::CustomerRepository {
  public:
-    explicit CustomersRepo(Connection& c) : conn_(c) {}
+    explicit CustomersRepo(SqlSession& c) : conn_(c) {}
 
     Result<Customer> Find(CustomerId id) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::customers::kFind.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kFind));
         st->Bind(id.value());
         CREDO_TRY(bool row, st->Step());
         if (!row) return NotFound("customer", id.str());
         return WithId(app::CustomerFromSnapshot(st->Text(0)), id);
     }
 
+    // Lock first, then read: a statement that joined the lock to the version row would, after waiting for
+    // a concurrent writer, recheck the join against the old version row and find nothing.
+    Result<Customer> FindForUpdate(CustomerId id) override {
+        {
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kLock));
+            st->Bind(id.value());
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return NotFound("customer", id.str());
+        }
+        return Find(id);
+    }
+
     Result<Customer> FindAsOf(CustomerId id, Timestamp at) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::customers::kFindAsOf.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kFindAsOf));
         st->Bind(id.value(), Ms(at));
         CREDO_TRY(bool row, st->Step());
         if (!row) return NotFound("customer", id.str());
@@ -129,7 +141,7 @@ class CustomersRepo final : public app::CustomerRepository {
     }
 
     Result<std::vector<app::VersionRecord>> History(CustomerId id) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::customers::kHistory.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kHistory));
         st->Bind(id.value());
         std::vector<app::VersionRecord> out;
         while (true) {
@@ -158,21 +170,23 @@ class CustomersRepo final : public app::CustomerRepository {
         const std::string phone = Phone(c);
         const std::string snapshot = app::CustomerSnapshot(c);
         const auto completeness = domain::AssessCompleteness(c);
+        CustomerId id;
         {
-            CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsert.sqlite));
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsert));
             st->Bind(c.code, domain::kCustomerKindNames.Name(c.kind), c.name, domain::NormalizeName(c.name),
                      domain::SearchText(c), c.region, OwnerValue(c), domain::kNatureNames.Name(c.nature),
                      domain::kImportanceNames.Name(c.importance), domain::kLifecycleNames.Name(c.lifecycle),
                      NonEmpty(phone), NonEmpty(domain::PhoneDigits(phone)), NonEmpty(TaxId(c)),
                      static_cast<std::int64_t>(completeness.score), c.version, Ms(c.created_at), Ms(c.updated_at));
-            Status s = st->Run();
-            if (!s) {
-                if (s.error().code == Errc::kConflict)
+            auto row = st->Step();
+            if (!row) {
+                if (row.error().code == Errc::kConflict)
                     return MakeError(Errc::kAlreadyExists, "customer code " + c.code + " is taken");
-                return s.error();
+                return row.error();
             }
+            if (!*row) return MakeError(Errc::kInternal, "inserting customer " + c.code + " returned no id");
+            id = CustomerId(st->Int(0));
         }
-        const CustomerId id(conn_.LastInsertId());
         CREDO_CHECK(InsertVersion(id, v, snapshot));
         CREDO_CHECK(IndexGrams(id, c, false));
         return id;
@@ -182,17 +196,18 @@ class CustomersRepo final : public app::CustomerRepository {
         const std::string phone = Phone(c);
         const auto completeness = domain::AssessCompleteness(c);
         const std::string snapshot = app::CustomerSnapshot(c);
+        bool updated = false;  // the UPDATE returns the row only when the version was the expected one
         {
-            CREDO_TRY(auto st, conn_.Prepare(q::customers::kUpdate.sqlite));
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kUpdate));
             st->Bind(c.id.value(), domain::kCustomerKindNames.Name(c.kind), c.name, domain::NormalizeName(c.name),
                      domain::SearchText(c), c.region, OwnerValue(c), domain::kNatureNames.Name(c.nature),
                      domain::kImportanceNames.Name(c.importance), domain::kLifecycleNames.Name(c.lifecycle),
                      NonEmpty(phone), NonEmpty(domain::PhoneDigits(phone)), NonEmpty(TaxId(c)),
                      static_cast<std::int64_t>(completeness.score), c.version, Ms(c.updated_at), expected_version);
-            CREDO_CHECK(st->Run());
+            CREDO_TRY(updated, st->Step());
         }
-        if (conn_.Changes() == 0) {
-            CREDO_TRY(auto st, conn_.Prepare(q::customers::kCurrentVersion.sqlite));
+        if (!updated) {
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kCurrentVersion));
             st->Bind(c.id.value());
             CREDO_TRY(bool row, st->Step());
             if (!row) return NotFound("customer", c.id.str());
@@ -211,7 +226,7 @@ class CustomersRepo final : public app::CustomerRepository {
         const std::string filter = FilterText(f);
         app::CustomerPage page;
         // One pass: the page's rows carry the total (a window count), so the matches are found once.
-        std::string text = ReplaceAll(std::string(q::customers::kSearchPage.sqlite), "{FILTER}", filter);
+        std::string text = ReplaceAll(std::string(conn_.TextOf(q::customers::kSearchPage)), "{FILTER}", filter);
         text = ReplaceAll(std::move(text), "{ORDER}", OrderClause(query.sort));
         {
             CREDO_TRY(auto st, conn_.Prepare(text));
@@ -225,8 +240,8 @@ class CustomersRepo final : public app::CustomerRepository {
         }
         if (page.items.empty() && query.offset > 0) {
             // Past the last page: the total still has to be told.
-            CREDO_TRY(auto st,
-                      conn_.Prepare(ReplaceAll(std::string(q::customers::kSearchCount.sqlite), "{FILTER}", filter)));
+            CREDO_TRY(auto st, conn_.Prepare(ReplaceAll(std::string(conn_.TextOf(q::customers::kSearchCount)),
+                                                        "{FILTER}", filter)));
             BindFilter(*st, f);
             CREDO_TRY(bool row, st->Step());
             page.total = row ? st->Int(0) : 0;
@@ -236,7 +251,7 @@ class CustomersRepo final : public app::CustomerRepository {
 
     Status Scan(const app::CustomerFilter& f, CustomerSort sort,
                 const std::function<Status(const Customer&)>& visit) override {
-        std::string text = ReplaceAll(std::string(q::customers::kScan.sqlite), "{FILTER}", FilterText(f));
+        std::string text = ReplaceAll(std::string(conn_.TextOf(q::customers::kScan)), "{FILTER}", FilterText(f));
         text = ReplaceAll(std::move(text), "{ORDER}", OrderClause(sort));
         CREDO_TRY(auto st, conn_.Prepare(text));
         BindFilter(*st, f);
@@ -252,7 +267,7 @@ class CustomersRepo final : public app::CustomerRepository {
     Result<std::vector<app::DuplicateMatch>> FindDuplicates(const std::string& name, const std::string& tax_id,
                                                             const std::string& phone,
                                                             std::optional<CustomerId> exclude) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::customers::kDuplicates.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kDuplicates));
         st->Bind(name, tax_id, phone, exclude ? exclude->value() : std::int64_t{0});
         std::vector<app::DuplicateMatch> out;
         while (true) {
@@ -263,13 +278,13 @@ class CustomersRepo final : public app::CustomerRepository {
     }
 
  private:
-    static std::string FilterText(const app::CustomerFilter& f) {
-        return std::string(f.q ? q::customers::kFilterText.sqlite : q::customers::kFilterAll.sqlite);
+    std::string FilterText(const app::CustomerFilter& f) const {
+        return std::string(conn_.TextOf(f.q ? q::customers::kFilterText : q::customers::kFilterAll));
     }
 
     // Binds $1..$10 of the filter fragments, then the paging parameters.
     template <class... Extra>
-    static void BindFilter(Statement& st, const app::CustomerFilter& f, const Extra&... extra) {
+    static void BindFilter(SqlStatement& st, const app::CustomerFilter& f, const Extra&... extra) {
         std::optional<std::string> text, first_gram, last_gram, phone_prefix;
         if (f.q) {
             text = domain::NormalizeName(*f.q);
@@ -294,7 +309,7 @@ class CustomersRepo final : public app::CustomerRepository {
     }
 
     Status InsertVersion(CustomerId id, const app::VersionRecord& v, const std::string& snapshot) {
-        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertVersion.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertVersion));
         std::optional<std::int64_t> actor;
         if (v.actor.valid()) actor = v.actor.value();
         // The first version's changes are not stored: they follow from its snapshot (CreationChanges).
@@ -305,36 +320,37 @@ class CustomersRepo final : public app::CustomerRepository {
 
     Status IndexGrams(CustomerId id, const Customer& c, bool replace) {
         if (replace) {
-            CREDO_TRY(auto st, conn_.Prepare(q::customers::kDeleteGrams.sqlite));
+            CREDO_TRY(auto st, conn_.Prepare(q::customers::kDeleteGrams));
             CREDO_CHECK(st->Bind(id.value()).Run());
         }
         // One statement per file, not per gram: the grams go in as a JSON array.
         boost::json::array grams;
         for (auto& gram : domain::Bigrams(domain::SearchText(c))) grams.emplace_back(std::move(gram));
-        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertGrams.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::customers::kInsertGrams));
         return st->Bind(boost::json::serialize(grams), id.value()).Run();
     }
 
-    Connection& conn_;
+    SqlSession& conn_;
 };
 
 class ActivitiesRepo final : public app::ActivityRepository {
  public:
-    explicit ActivitiesRepo(Connection& c) : conn_(c) {}
+    explicit ActivitiesRepo(SqlSession& c) : conn_(c) {}
 
     Result<ActivityId> Insert(const domain::Activity& a) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::activities::kInsert.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::activities::kInsert));
         std::optional<std::int64_t> author;
         if (a.author.valid()) author = a.author.value();
-        CREDO_CHECK(st->Bind(a.customer.value(), domain::kActivityTypeNames.Name(a.type), FormatDate(a.date), a.summary,
-                             NonEmpty(a.details), author, a.author_name, Ms(a.created_at))
-                        .Run());
-        return ActivityId(conn_.LastInsertId());
+        st->Bind(a.customer.value(), domain::kActivityTypeNames.Name(a.type), FormatDate(a.date), a.summary,
+                 NonEmpty(a.details), author, a.author_name, Ms(a.created_at));
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return MakeError(Errc::kInternal, "inserting an activity returned no id");
+        return ActivityId(st->Int(0));
     }
 
     Result<std::vector<domain::Activity>> List(CustomerId customer, std::optional<Date> from, std::optional<Date> to,
                                                std::optional<domain::ActivityType> type) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::activities::kList.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::activities::kList));
         std::optional<std::string> f, t, ty;
         if (from) f = FormatDate(*from);
         if (to) t = FormatDate(*to);
@@ -359,7 +375,7 @@ class ActivitiesRepo final : public app::ActivityRepository {
     }
 
  private:
-    Connection& conn_;
+    SqlSession& conn_;
 };
 
 std::string JoinRoles(const std::vector<domain::Role>& roles) {
@@ -383,10 +399,10 @@ std::vector<domain::Role> SplitRoles(const std::string& text) {
 
 class UsersRepo final : public app::UserRepository {
  public:
-    explicit UsersRepo(Connection& c) : conn_(c) {}
+    explicit UsersRepo(SqlSession& c) : conn_(c) {}
 
     Result<app::UserRecord> Find(UserId id) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::users::kFind.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kFind));
         st->Bind(id.value());
         CREDO_TRY(bool row, st->Step());
         if (!row) return NotFound("user", id.str());
@@ -394,7 +410,7 @@ class UsersRepo final : public app::UserRepository {
     }
 
     Result<app::UserRecord> FindByUsername(std::string_view username) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::users::kFindByUsername.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kFindByUsername));
         st->Bind(username);
         CREDO_TRY(bool row, st->Step());
         if (!row) return NotFound("user", username);
@@ -402,7 +418,7 @@ class UsersRepo final : public app::UserRepository {
     }
 
     Result<std::vector<app::UserRecord>> List() override {
-        CREDO_TRY(auto st, conn_.Prepare(q::users::kList.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kList));
         std::vector<app::UserRecord> out;
         while (true) {
             CREDO_TRY(bool row, st->Step());
@@ -412,26 +428,27 @@ class UsersRepo final : public app::UserRepository {
     }
 
     Result<UserId> Insert(const app::UserRecord& u) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::users::kInsert.sqlite));
-        Status s = st->Bind(u.username, u.display_name, u.password_hash, JoinRoles(u.roles), u.region, u.language,
-                            std::int64_t{u.active ? 1 : 0}, Ms(u.created_at))
-                       .Run();
-        if (!s) {
-            if (s.error().code == Errc::kConflict) return FieldError("username", Quoted(u.username) + " is taken");
-            return s.error();
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kInsert));
+        st->Bind(u.username, u.display_name, u.password_hash, JoinRoles(u.roles), u.region, u.language,
+                 std::int64_t{u.active ? 1 : 0}, Ms(u.created_at));
+        auto row = st->Step();
+        if (!row) {
+            if (row.error().code == Errc::kConflict) return FieldError("username", Quoted(u.username) + " is taken");
+            return row.error();
         }
-        return UserId(conn_.LastInsertId());
+        if (!*row) return MakeError(Errc::kInternal, "inserting user " + u.username + " returned no id");
+        return UserId(st->Int(0));
     }
 
     Status SetLoginState(UserId id, int failed, std::optional<Timestamp> locked_until) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::users::kSetLoginState.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kSetLoginState));
         std::optional<std::int64_t> until;
         if (locked_until) until = Ms(*locked_until);
         return st->Bind(id.value(), static_cast<std::int64_t>(failed), until).Run();
     }
 
  private:
-    static app::UserRecord Read(Statement& st) {
+    static app::UserRecord Read(SqlStatement& st) {
         app::UserRecord u;
         u.id = UserId(st.Int(0));
         u.username = st.Text(1);
@@ -446,41 +463,41 @@ class UsersRepo final : public app::UserRepository {
         u.created_at = FromMs(st.Int(10));
         return u;
     }
-    Connection& conn_;
+    SqlSession& conn_;
 };
 
 class SessionsRepo final : public app::SessionRepository {
  public:
-    explicit SessionsRepo(Connection& c) : conn_(c) {}
+    explicit SessionsRepo(SqlSession& c) : conn_(c) {}
     Status Insert(const app::SessionRecord& s) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kInsert.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kInsert));
         return st->Bind(s.token_hash, s.user.value(), Ms(s.created_at), Ms(s.expires_at)).Run();
     }
     Result<app::SessionRecord> Find(std::string_view token_hash) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kFind.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kFind));
         st->Bind(token_hash);
         CREDO_TRY(bool row, st->Step());
         if (!row) return MakeError(Errc::kNotFound, "no such session");
         return app::SessionRecord{st->Text(0), UserId(st->Int(1)), FromMs(st->Int(2)), FromMs(st->Int(3))};
     }
     Status Delete(std::string_view token_hash) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDelete.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDelete));
         return st->Bind(token_hash).Run();
     }
     Status DeleteExpired(Timestamp now) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDeleteExpired.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDeleteExpired));
         return st->Bind(Ms(now)).Run();
     }
 
  private:
-    Connection& conn_;
+    SqlSession& conn_;
 };
 
 class RegionsRepo final : public app::RegionRepository {
  public:
-    explicit RegionsRepo(Connection& c) : conn_(c) {}
+    explicit RegionsRepo(SqlSession& c) : conn_(c) {}
     Result<std::vector<app::Region>> List() override {
-        CREDO_TRY(auto st, conn_.Prepare(q::regions::kList.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::regions::kList));
         std::vector<app::Region> out;
         while (true) {
             CREDO_TRY(bool row, st->Step());
@@ -489,21 +506,21 @@ class RegionsRepo final : public app::RegionRepository {
         }
     }
     Result<bool> Exists(std::string_view code) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::regions::kExists.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::regions::kExists));
         st->Bind(code);
         CREDO_TRY(bool row, st->Step());
         return row && st->Int(0) > 0;
     }
 
  private:
-    Connection& conn_;
+    SqlSession& conn_;
 };
 
 class SequencesRepo final : public app::SequenceRepository {
  public:
-    explicit SequencesRepo(Connection& c) : conn_(c) {}
+    explicit SequencesRepo(SqlSession& c) : conn_(c) {}
     Result<std::int64_t> Next(std::string_view key) override {
-        CREDO_TRY(auto st, conn_.Prepare(q::sequences::kNext.sqlite));
+        CREDO_TRY(auto st, conn_.Prepare(q::sequences::kNext));
         st->Bind(key);
         CREDO_TRY(bool row, st->Step());
         if (!row) return MakeError(Errc::kInternal, "sequence " + std::string(key) + " returned nothing");
@@ -511,28 +528,46 @@ class SequencesRepo final : public app::SequenceRepository {
     }
 
  private:
-    Connection& conn_;
+    SqlSession& conn_;
+};
+
+class JobRunsRepo final : public app::JobRunRepository {
+ public:
+    explicit JobRunsRepo(SqlSession& c) : conn_(c) {}
+    Result<bool> Claim(std::string_view job, Date as_of, std::string_view server, Timestamp at) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::jobs::kClaim));
+        st->Bind(job, FormatDate(as_of), server, Ms(at));
+        return st->Step();
+    }
+
+ private:
+    SqlSession& conn_;
+};
+
+class SqlTx final : public app::Tx {
+ public:
+    explicit SqlTx(SqlSession& c)
+        : customers_(c), activities_(c), users_(c), sessions_(c), regions_(c), sequences_(c), job_runs_(c) {}
+    app::CustomerRepository& Customers() override { return customers_; }
+    app::ActivityRepository& Activities() override { return activities_; }
+    app::UserRepository& Users() override { return users_; }
+    app::SessionRepository& Sessions() override { return sessions_; }
+    app::RegionRepository& Regions() override { return regions_; }
+    app::SequenceRepository& Sequences() override { return sequences_; }
+    app::JobRunRepository& JobRuns() override { return job_runs_; }
+
+ private:
+    CustomersRepo customers_;
+    ActivitiesRepo activities_;
+    UsersRepo users_;
+    SessionsRepo sessions_;
+    RegionsRepo regions_;
+    SequencesRepo sequences_;
+    JobRunsRepo job_runs_;
 };
 
 }  // namespace
 
-struct SqliteTx::Impl {
-    explicit Impl(Connection& c) : customers(c), activities(c), users(c), sessions(c), regions(c), sequences(c) {}
-    CustomersRepo customers;
-    ActivitiesRepo activities;
-    UsersRepo users;
-    SessionsRepo sessions;
-    RegionsRepo regions;
-    SequencesRepo sequences;
-};
+std::unique_ptr<app::Tx> MakeTx(SqlSession& session) { return std::make_unique<SqlTx>(session); }
 
-SqliteTx::SqliteTx(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
-SqliteTx::~SqliteTx() = default;
-app::CustomerRepository& SqliteTx::Customers() { return impl_->customers; }
-app::ActivityRepository& SqliteTx::Activities() { return impl_->activities; }
-app::UserRepository& SqliteTx::Users() { return impl_->users; }
-app::SessionRepository& SqliteTx::Sessions() { return impl_->sessions; }
-app::RegionRepository& SqliteTx::Regions() { return impl_->regions; }
-app::SequenceRepository& SqliteTx::Sequences() { return impl_->sequences; }
-
-}  // namespace credo::store::sqlite
+}  // namespace credo::store

@@ -1,0 +1,9 @@
+-- Runs of the periodic jobs: one row per job and date; its key is what makes a job run at most once per
+-- date across every server.
+CREATE TABLE job_runs (
+    job        TEXT NOT NULL,
+    as_of      TEXT NOT NULL,
+    server     TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    PRIMARY KEY (job, as_of)
+) WITHOUT ROWID;

@@ -1,0 +1,61 @@
+#include "credo/jobs/scheduler.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace credo::jobs {
+
+Scheduler::Scheduler(app::Database& db, const app::Context& ctx, std::string server_name)
+    : db_(db), ctx_(ctx), server_name_(std::move(server_name)) {}
+
+Scheduler::~Scheduler() { Stop(); }
+
+void Scheduler::Register(Job job) { jobs_.push_back(std::move(job)); }
+
+Result<RunOutcome> Scheduler::RunNow(const std::string& name, Date as_of) {
+    auto it = std::find_if(jobs_.begin(), jobs_.end(), [&](const Job& j) { return j.name == name; });
+    if (it == jobs_.end()) return FieldError("job", Quoted(name) + " is not a job");
+    return app::WriteTx(db_, [&](app::Tx& tx) -> Result<RunOutcome> {
+        CREDO_TRY(bool claimed, tx.JobRuns().Claim(name, as_of, server_name_, ctx_.clock.Now()));
+        if (!claimed) return RunOutcome::kAlreadyRan;
+        CREDO_CHECK(it->run(tx, as_of));
+        return RunOutcome::kRan;
+    });
+}
+
+void Scheduler::Start(std::chrono::milliseconds interval) {
+    thread_ = std::thread([this, interval] {
+        std::unique_lock lock(mutex_);
+        while (!stopping_) {
+            lock.unlock();
+            const Date today = DateOf(ctx_.clock.Now());
+            for (const auto& job : jobs_) {
+                auto outcome = RunNow(job.name, today);
+                if (!outcome) {
+                    spdlog::warn("job {} for {} failed: {}", job.name, FormatDate(today), outcome.error().message);
+                } else if (*outcome == RunOutcome::kRan) {
+                    spdlog::info("job {} ran for {}", job.name, FormatDate(today));
+                }
+            }
+            lock.lock();
+            wake_.wait_for(lock, interval, [&] { return stopping_; });
+        }
+    });
+}
+
+void Scheduler::Stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void RegisterStandardJobs(Scheduler& scheduler) {
+    scheduler.Register(Job{"session_sweep", [](app::Tx& tx, Date as_of) {
+                               // Sessions that expired before the day began; later ones go the next day.
+                               return tx.Sessions().DeleteExpired(StartOfDay(as_of));
+                           }});
+}
+
+}  // namespace credo::jobs

@@ -1,0 +1,64 @@
+// credo.toml: every setting is read, and a wrong one is refused by name.
+#include "credo/wiring/wiring.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace credo::wiring {
+namespace {
+
+class ConfigTest : public ::testing::Test {
+ protected:
+    std::string Write(const std::string& text) {
+        path_ = std::filesystem::temp_directory_path() / ("credo-config-test-" + std::to_string(::getpid()) + ".toml");
+        std::ofstream(path_) << text;
+        return path_.string();
+    }
+    void TearDown() override { std::filesystem::remove(path_); }
+    std::filesystem::path path_;
+};
+
+TEST_F(ConfigTest, ReadsEverySetting) {
+    auto config = LoadConfig(Write(R"(
+data_dir = "/var/lib/credo"
+db = "postgresql://credo@db/credo"
+listen = "0.0.0.0:9000"
+io_threads = 3
+workers = 20
+read_connections = 4
+db_pool = 12
+jobs_interval_seconds = 30
+code_pattern = "K{year}{seq:5}"
+session_hours = 8
+log_level = "warn"
+static_dir = "/srv/credo/web"
+max_body_mb = 4
+)"));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->data_dir, "/var/lib/credo");
+    EXPECT_EQ(config->db_url, "postgresql://credo@db/credo");
+    EXPECT_EQ(config->listen, "0.0.0.0:9000");
+    EXPECT_EQ(config->io_threads, 3);
+    EXPECT_EQ(config->workers, 20);
+    EXPECT_EQ(config->read_connections, 4);
+    EXPECT_EQ(config->db_pool, 12);
+    EXPECT_EQ(config->jobs_interval_seconds, 30);
+    EXPECT_EQ(config->code_pattern, "K{year}{seq:5}");
+    EXPECT_EQ(config->session_hours, 8);
+    EXPECT_EQ(config->log_level, "warn");
+    EXPECT_EQ(config->static_dir, "/srv/credo/web");
+    EXPECT_EQ(config->max_body_bytes, 4u * 1024 * 1024);
+}
+
+TEST_F(ConfigTest, RefusesUnknownKeysWrongTypesAndRanges) {
+    EXPECT_TRUE(LoadConfig(Write("colour = \"blue\"\n")).error().fields.contains("colour"));
+    EXPECT_TRUE(LoadConfig(Write("workers = \"many\"\n")).error().fields.contains("workers"));
+    EXPECT_TRUE(LoadConfig(Write("db_pool = 0\n")).error().fields.contains("db_pool"));
+    EXPECT_TRUE(LoadConfig(Write("listen = 8080\n")).error().fields.contains("listen"));
+    EXPECT_TRUE(LoadConfig(Write("workers = [\n")).error().fields.contains("config"));
+}
+
+}  // namespace
+}  // namespace credo::wiring
