@@ -1,3 +1,4 @@
-SELECT v.snapshot FROM customers c
+SELECT v.snapshot, coalesce(nullif(u.display_name, ''), u.username) FROM customers c
 JOIN customer_versions v ON v.customer_id = c.id AND v.version = c.version
+LEFT JOIN users u ON u.id = c.owner_id
 WHERE c.id = $1

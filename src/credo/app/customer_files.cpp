@@ -112,6 +112,8 @@ Result<SavedCustomer> CreateCustomer(Tx& tx, const Context& ctx, const Actor& ac
 
 Result<Customer> GetCustomer(Tx& tx, const Actor&, CustomerId id) { return tx.Customers().Find(id); }
 
+Result<CustomerView> GetCustomerView(Tx& tx, const Actor&, CustomerId id) { return tx.Customers().FindView(id); }
+
 Result<Customer> GetCustomerAsOf(Tx& tx, const Actor&, CustomerId id, Date date) {
     auto found = tx.Customers().FindAsOf(id, EndOfDay(date));
     if (!found && found.error().code == Errc::kNotFound)

@@ -30,6 +30,8 @@ Result<SavedCustomer> CreateCustomer(Tx& tx, const Context& ctx, const domain::A
                                      const std::optional<std::string>& reason);
 
 Result<domain::Customer> GetCustomer(Tx& tx, const domain::Actor& actor, CustomerId id);
+// The current file with its owner's name, as the file page shows it.
+Result<CustomerView> GetCustomerView(Tx& tx, const domain::Actor& actor, CustomerId id);
 // The file at the end of `date` (UTC); kNotFound when it did not exist yet.
 Result<domain::Customer> GetCustomerAsOf(Tx& tx, const domain::Actor& actor, CustomerId id, Date date);
 Result<std::vector<VersionRecord>> GetCustomerHistory(Tx& tx, const domain::Actor& actor, CustomerId id);

@@ -113,11 +113,17 @@ class CustomersRepo final : public app::CustomerRepository {
     explicit CustomersRepo(SqlSession& c) : conn_(c) {}
 
     Result<Customer> Find(CustomerId id) override {
+        CREDO_TRY(auto view, FindView(id));
+        return std::move(view.customer);
+    }
+
+    Result<app::CustomerView> FindView(CustomerId id) override {
         CREDO_TRY(auto st, conn_.Prepare(q::customers::kFind));
         st->Bind(id.value());
         CREDO_TRY(bool row, st->Step());
         if (!row) return NotFound("customer", id.str());
-        return WithId(app::CustomerFromSnapshot(st->Text(0)), id);
+        CREDO_TRY(auto customer, WithId(app::CustomerFromSnapshot(st->Text(0)), id));
+        return app::CustomerView{std::move(customer), st->OptText(1)};
     }
 
     // Lock first, then read: a statement that joined the lock to the version row would, after waiting for

@@ -177,7 +177,9 @@ Status Application::Serve() {
     options.port = listen.second;
     options.io_threads = config_.io_threads;
     options.workers = config_.workers;
-    options.read_workers = config_.read_connections;
+    // SQLite reads are local and CPU-bound: as many threads as read connections (about the cores).
+    // PostgreSQL reads wait on the network: as many threads as pooled connections.
+    options.read_workers = db_->Backend() == "sqlite" ? config_.read_connections : config_.db_pool;
     options.max_body_bytes = config_.max_body_bytes;
     options.metrics = &metrics;
     http::Server server(options, router);

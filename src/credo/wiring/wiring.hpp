@@ -19,7 +19,7 @@ struct Config {
     int io_threads = 2;
     int workers = 16;                 // blocking-work threads (writers beyond these wait)
     int read_connections = 2;         // SQLite read connections, each with its own page cache
-    int db_pool = 8;                  // PostgreSQL connections
+    int db_pool = 16;                 // PostgreSQL connections
     int jobs_interval_seconds = 600;  // how often `serve` looks for periodic jobs due today
     std::size_t max_body_bytes = 32 * 1024 * 1024;
     std::string code_pattern{domain::kDefaultCodePattern};

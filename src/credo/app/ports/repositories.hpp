@@ -88,11 +88,18 @@ struct DuplicateMatch {
     std::string name;
 };
 
+// A file as shown: the file and its owner's display name (read together, in one lookup).
+struct CustomerView {
+    domain::Customer customer;
+    std::optional<std::string> owner_name;
+};
+
 class CustomerRepository {
  public:
     virtual ~CustomerRepository() = default;
     // The current file; kNotFound when there is none.
     virtual Result<domain::Customer> Find(CustomerId id) = 0;
+    virtual Result<CustomerView> FindView(CustomerId id) = 0;
     // Find, inside a write transaction, holding the file against concurrent writers until the end of the
     // transaction (a row lock on PostgreSQL; SQLite's single writer already serializes).
     virtual Result<domain::Customer> FindForUpdate(CustomerId id) = 0;

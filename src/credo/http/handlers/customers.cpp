@@ -206,11 +206,14 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        json::value owner_name;
                    };
                    auto loaded = app::ReadTx(db, [&](app::Tx& tx) -> Result<Loaded> {
-                       auto customer = *as_of ? app::GetCustomerAsOf(tx, actor, CustomerId(*id), **as_of)
-                                              : app::GetCustomer(tx, actor, CustomerId(*id));
-                       if (!customer) return customer.error();
-                       json::value owner = OwnerNameIn(tx, *customer);
-                       return Loaded{std::move(*customer), std::move(owner)};
+                       if (!*as_of) {
+                           CREDO_TRY(auto view, app::GetCustomerView(tx, actor, CustomerId(*id)));
+                           json::value owner = view.owner_name ? json::value(*view.owner_name) : json::value(nullptr);
+                           return Loaded{std::move(view.customer), std::move(owner)};
+                       }
+                       CREDO_TRY(auto customer, app::GetCustomerAsOf(tx, actor, CustomerId(*id), **as_of));
+                       json::value owner = OwnerNameIn(tx, customer);
+                       return Loaded{std::move(customer), std::move(owner)};
                    });
                    if (!loaded) return ToResponse(loaded.error());
                    return CustomerResponse(200, loaded->customer, std::move(loaded->owner_name), nullptr);
