@@ -1,7 +1,10 @@
 // Database: the unit of work. A use case runs inside one transaction (Tx) and reaches storage only
 // through the repositories the Tx hands out.
 //
-// Read(work) runs `work` on a consistent snapshot; writes inside it fail. Write(work) runs `work` in a
+// Read(work) runs `work` for reading; writes inside it fail. On SQLite its statements share one snapshot;
+// on PostgreSQL each statement reads the data committed when it starts (a read is nearly always one
+// statement, and a snapshot transaction would triple its round trips) — a use case that needs several
+// statements to agree with each other reads inside Write. Write(work) runs `work` in a
 // serialized, durable transaction: when Write returns Ok the change has reached stable storage (it
 // survives a crash and a power loss). When `work` returns an error or throws, nothing it wrote is kept
 // and the error is returned as is. Implementations may batch concurrent writers into one commit (group
