@@ -69,6 +69,8 @@ class SqlSession {
     virtual Dialect dialect() const = 0;
     // A statement for `text` (prepared once per session and cached).
     virtual Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view text) = 0;
+    // Runs one or more statements that return no rows (transaction control, migrations).
+    virtual Status Exec(std::string_view sql) = 0;
 
     std::string_view TextOf(const sql::Query& query) const {
         return dialect() == Dialect::kSqlite ? query.sqlite : query.postgres;

@@ -57,7 +57,7 @@ class PgConnection final : public SqlSession {
     Dialect dialect() const override { return Dialect::kPostgres; }
     using SqlSession::Prepare;
     Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override;
-    Status Exec(std::string_view sql);
+    Status Exec(std::string_view sql) override;
     // Whether the connection is usable; after a failure, Reset() reconnects (and forgets statements).
     bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
     bool Reset();

@@ -12,48 +12,12 @@
 #include <vector>
 
 #include "credo/sql/embedded.hpp"
+#include "credo/store/migrator.hpp"
 #include "credo/store/postgres/pg_connection.hpp"
 #include "credo/store/repositories.hpp"
 
 namespace credo::store::postgres {
 namespace {
-
-Status Migrate(PgConnection& conn) {
-    CREDO_CHECK(conn.Exec(conn.TextOf(credo::sql::migrations::kLock)));
-    auto run = [&]() -> Status {
-        CREDO_CHECK(conn.Exec(conn.TextOf(credo::sql::migrations::kCreateTable)));
-        CREDO_TRY(auto stmt, conn.Prepare(credo::sql::migrations::kCurrent));
-        CREDO_TRY(bool row, stmt->Step());
-        const std::int64_t current = row ? stmt->Int(0) : 0;
-        stmt.reset();
-        const auto& migrations = credo::sql::postgres::kMigrations;
-        const int known = migrations.empty() ? 0 : migrations.back().version;
-        if (current > known)
-            return MakeError(Errc::kUnsupported, "the database is at schema version " + std::to_string(current) +
-                                                     " but this credo knows only up to " + std::to_string(known) +
-                                                     "; run a newer credo");
-        for (const auto& m : migrations) {
-            if (m.version <= current) continue;
-            CREDO_CHECK(conn.Exec("BEGIN"));
-            Status s = conn.Exec(m.text);
-            if (s) {
-                auto ins = conn.Prepare(credo::sql::migrations::kRecord);
-                s = ins ? (*ins)->Bind(static_cast<std::int64_t>(m.version), m.name).Run() : Status(ins.error());
-            }
-            if (!s) {
-                (void)conn.Exec("ROLLBACK");
-                return MakeError(s.error().code,
-                                 "migration V" + std::to_string(m.version) + " failed: " + s.error().message);
-            }
-            CREDO_CHECK(conn.Exec("COMMIT"));
-            spdlog::info("applied migration V{:03}__{} (postgresql)", m.version, m.name);
-        }
-        return Ok();
-    };
-    Status result = run();
-    (void)conn.Exec(conn.TextOf(credo::sql::migrations::kUnlock));
-    return result;
-}
 
 // Runs a program with arguments (no shell). Returns its exit status (127 when it cannot start) and
 // the first line it wrote to stderr, so that the caller can give one readable reason.
@@ -215,7 +179,7 @@ Status RestorePostgres(const std::string& backup, const std::string& url, bool r
 Result<std::unique_ptr<app::Database>> OpenPostgres(const PgOptions& options) {
     std::vector<std::unique_ptr<PgConnection>> pool;
     CREDO_TRY(auto first, PgConnection::Open(options.url));
-    CREDO_CHECK(Migrate(*first));
+    CREDO_CHECK(Migrate(*first, credo::sql::postgres::kMigrations));
     pool.push_back(std::move(first));
     for (int i = 1; i < std::max(1, options.pool); ++i) {
         CREDO_TRY(auto c, PgConnection::Open(options.url));

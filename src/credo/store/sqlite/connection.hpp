@@ -55,7 +55,7 @@ class Connection final : public SqlSession {
     using SqlSession::Prepare;
     // A reset statement from the cache (prepared on first use); it is reset again when released.
     Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override;
-    Status Exec(std::string_view sql);
+    Status Exec(std::string_view sql) override;
     sqlite3* handle() { return db_; }
 
  private:

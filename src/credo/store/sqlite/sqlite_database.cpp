@@ -11,47 +11,12 @@
 #include <vector>
 
 #include "credo/sql/embedded.hpp"
+#include "credo/store/migrator.hpp"
 #include "credo/store/repositories.hpp"
 #include "credo/store/sqlite/connection.hpp"
 
 namespace credo::store::sqlite {
 namespace {
-
-Status Migrate(Connection& conn) {
-    CREDO_CHECK(conn.Exec(credo::sql::migrations::kCreateTable.sqlite));
-    CREDO_TRY(auto stmt, conn.Prepare(credo::sql::migrations::kCurrent));
-    CREDO_CHECK(stmt->Step());
-    const std::int64_t current = stmt->Int(0);
-    stmt.reset();
-    const auto& migrations = credo::sql::sqlite::kMigrations;
-    const int known = migrations.empty() ? 0 : migrations.back().version;
-    if (current > known) {
-        return MakeError(Errc::kUnsupported, "the database is at schema version " + std::to_string(current) +
-                                                 " but this credo knows only up to " + std::to_string(known) +
-                                                 "; run a newer credo");
-    }
-    for (const auto& m : migrations) {
-        if (m.version <= current) continue;
-        // Each migration applies whole or not at all.
-        CREDO_CHECK(conn.Exec("BEGIN IMMEDIATE"));
-        Status s = conn.Exec(m.text);
-        if (s) {
-            auto ins = conn.Prepare(credo::sql::migrations::kRecord);
-            if (!ins)
-                s = ins.error();
-            else
-                s = (*ins)->Bind(static_cast<std::int64_t>(m.version), m.name).Run();
-        }
-        if (!s) {
-            (void)conn.Exec("ROLLBACK");
-            return MakeError(s.error().code,
-                             "migration V" + std::to_string(m.version) + " failed: " + s.error().message);
-        }
-        CREDO_CHECK(conn.Exec("COMMIT"));
-        spdlog::info("applied migration V{:03}__{}", m.version, m.name);
-    }
-    return Ok();
-}
 
 class SqliteDatabase final : public app::Database {
  public:
@@ -271,7 +236,7 @@ Status RestoreSqlite(const std::string& backup, const std::string& target, bool 
 
 Result<std::unique_ptr<app::Database>> OpenSqlite(const SqliteOptions& options) {
     CREDO_TRY(auto writer, Connection::Open(options.path, true, options.writer_cache_kib));
-    CREDO_CHECK(Migrate(*writer));
+    CREDO_CHECK(Migrate(*writer, credo::sql::sqlite::kMigrations));
     std::vector<std::unique_ptr<Connection>> readers;
     for (int i = 0; i < std::max(1, options.readers); ++i) {
         CREDO_TRY(auto r, Connection::Open(options.path, false, options.reader_cache_kib));
