@@ -55,7 +55,7 @@ max_body_mb = 4
 TEST_F(ConfigTest, RefusesUnknownKeysWrongTypesAndRanges) {
     EXPECT_TRUE(LoadConfig(Write("colour = \"blue\"\n")).error().fields.contains("colour"));
     EXPECT_TRUE(LoadConfig(Write("workers = \"many\"\n")).error().fields.contains("workers"));
-    EXPECT_TRUE(LoadConfig(Write("db_pool = 0\n")).error().fields.contains("db_pool"));
+    EXPECT_TRUE(LoadConfig(Write("db_pool = -1\n")).error().fields.contains("db_pool"));
     EXPECT_TRUE(LoadConfig(Write("listen = 8080\n")).error().fields.contains("listen"));
     EXPECT_TRUE(LoadConfig(Write("workers = [\n")).error().fields.contains("config"));
 }
