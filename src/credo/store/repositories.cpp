@@ -1,5 +1,7 @@
 #include "credo/store/repositories.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
 
 #include "credo/app/codec/json_codec.hpp"
@@ -574,6 +576,14 @@ class SqlTx final : public app::Tx {
 
 }  // namespace
 
-std::unique_ptr<app::Tx> MakeTx(SqlSession& session) { return std::make_unique<SqlTx>(session); }
+Status RunWork(SqlSession& session, const std::function<Status(app::Tx&)>& work) {
+    SqlTx tx(session);
+    try {
+        return work(tx);
+    } catch (const std::exception& e) {
+        spdlog::error("transaction failed: {}", e.what());
+        return MakeError(Errc::kInternal, "internal error");
+    }
+}
 
 }  // namespace credo::store

@@ -2,14 +2,15 @@
 // every storage port for all backends. Dialect differences live in sql/ (<query>.pg.sql), not here.
 #pragma once
 
-#include <memory>
+#include <functional>
 
 #include "credo/app/ports/database.hpp"
 #include "credo/store/sql_driver.hpp"
 
 namespace credo::store {
 
-// A transaction's repositories, all over `session`. REQUIRES: session outlives the Tx.
-std::unique_ptr<app::Tx> MakeTx(SqlSession& session);
+// Runs a unit of work over `session`'s repositories, inside the transaction the caller opened. An
+// exception (a bug, or memory exhaustion) is logged and becomes kInternal, so that the caller rolls back.
+Status RunWork(SqlSession& session, const std::function<Status(app::Tx&)>& work);
 
 }  // namespace credo::store

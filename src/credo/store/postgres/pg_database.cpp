@@ -71,8 +71,8 @@ class PgDatabase final : public app::Database {
         // a single statement, and BEGIN and COMMIT would triple its round trips. A connection found cut
         // is re-established and the read run again (it changed nothing).
         return WithConnection([&](PgConnection& conn) -> Status {
-            Status result = Guarded(conn, work);
-            if (!result && !conn.ok() && conn.Reset()) result = Guarded(conn, work);
+            Status result = RunWork(conn, work);
+            if (!result && !conn.ok() && conn.Reset()) result = RunWork(conn, work);
             return result;
         });
     }
@@ -82,7 +82,7 @@ class PgDatabase final : public app::Database {
         for (int attempt = 0;; ++attempt) {
             Status result = WithConnection([&](PgConnection& conn) -> Status {
                 CREDO_CHECK(Begin(conn, "BEGIN"));
-                Status s = Guarded(conn, work);
+                Status s = RunWork(conn, work);
                 if (!s) {
                     (void)conn.Exec("ROLLBACK");
                     return s;
@@ -114,16 +114,6 @@ class PgDatabase final : public app::Database {
         if (begin || conn.ok()) return begin;
         if (!conn.Reset()) return MakeError(Errc::kUnavailable, "the database is unreachable; try again shortly");
         return conn.Exec(sql);
-    }
-
-    static Status Guarded(PgConnection& conn, const std::function<Status(app::Tx&)>& work) {
-        auto tx = MakeTx(conn);
-        try {
-            return work(*tx);
-        } catch (const std::exception& e) {
-            spdlog::error("transaction failed: {}", e.what());
-            return MakeError(Errc::kInternal, "internal error");
-        }
     }
 
     Status WithConnection(const std::function<Status(PgConnection&)>& use) {

@@ -113,20 +113,10 @@ class SqliteDatabase final : public app::Database {
             CREDO_TRY(auto begin, conn.Prepare(credo::sql::transactions::kBegin));
             CREDO_CHECK(begin->Run());
         }
-        Status result = Guarded(conn, work);
+        Status result = RunWork(conn, work);
         auto commit = conn.Prepare(credo::sql::transactions::kCommit);
         if (commit) (void)(*commit)->Run();
         return result;
-    }
-
-    static Status Guarded(Connection& conn, const std::function<Status(app::Tx&)>& work) {
-        auto tx = MakeTx(conn);
-        try {
-            return work(*tx);
-        } catch (const std::exception& e) {
-            spdlog::error("transaction failed: {}", e.what());
-            return MakeError(Errc::kInternal, "internal error");
-        }
     }
 
     void WriterLoop() {
@@ -156,7 +146,7 @@ class SqliteDatabase final : public app::Database {
         if (batch.size() == 1) {
             // A batch of one needs no savepoint: its failure rolls the transaction back. (Savepoints make
             // SQLite keep a statement journal for every page a large write touches.)
-            results[0] = Guarded(*writer_, *batch[0]->work);
+            results[0] = RunWork(*writer_, *batch[0]->work);
             Status end = writer_->Exec(results[0] ? "COMMIT" : "ROLLBACK");
             if (!end) {
                 (void)writer_->Exec("ROLLBACK");
@@ -171,7 +161,7 @@ class SqliteDatabase final : public app::Database {
                 results[i] = sp;
                 continue;
             }
-            results[i] = Guarded(*writer_, *batch[i]->work);
+            results[i] = RunWork(*writer_, *batch[i]->work);
             if (results[i]) {
                 (void)writer_->Exec("RELEASE request");
             } else {
