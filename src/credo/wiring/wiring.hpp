@@ -19,14 +19,23 @@ struct Config {
     int io_threads = 2;
     int workers = 16;                 // blocking-work threads (writers beyond these wait)
     int read_connections = 2;         // SQLite read connections, each with its own page cache
-    int db_pool = 16;                 // PostgreSQL connections
+    int db_pool = 0;                  // PostgreSQL connections; 0: PgPoolSize's default
     int jobs_interval_seconds = 600;  // how often `serve` looks for periodic jobs due today
     std::size_t max_body_bytes = 32 * 1024 * 1024;
     std::string code_pattern{domain::kDefaultCodePattern};
     int session_hours = 12;
     std::string log_level = "info";
-    std::string static_dir;  // the built web application, when present
+    std::string static_dir;  // the built web application; empty: ./web/dist when built (WebRoot)
 };
+
+// PostgreSQL connections per server, which are also the threads serving reads: db_pool when set, else
+// twice the cores. More than that only queue inside PostgreSQL on the same cores (docs/benchmarks.md).
+int PgPoolSize(const Config& config);
+
+// The directory of the built web application that `serve` answers outside /api/: static_dir when set,
+// else ./web/dist when it holds an index.html (a checkout where the web application was built), else
+// empty: none.
+std::string WebRoot(const Config& config);
 
 // Reads credo.toml (toml++) when `path` is given or ./credo.toml exists; unknown keys and bad values are
 // kInvalidArgument naming the key.

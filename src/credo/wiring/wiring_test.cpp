@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace credo::wiring {
 namespace {
@@ -52,12 +53,36 @@ max_body_mb = 4
     EXPECT_EQ(config->max_body_bytes, 4u * 1024 * 1024);
 }
 
+TEST(PgPoolSize, IsTwiceTheCoresUnlessConfigured) {
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    EXPECT_EQ(PgPoolSize(Config{}), 2 * cores);
+    Config config;
+    config.db_pool = 7;
+    EXPECT_EQ(PgPoolSize(config), 7);
+}
+
 TEST_F(ConfigTest, RefusesUnknownKeysWrongTypesAndRanges) {
     EXPECT_TRUE(LoadConfig(Write("colour = \"blue\"\n")).error().fields.contains("colour"));
     EXPECT_TRUE(LoadConfig(Write("workers = \"many\"\n")).error().fields.contains("workers"));
     EXPECT_TRUE(LoadConfig(Write("db_pool = -1\n")).error().fields.contains("db_pool"));
     EXPECT_TRUE(LoadConfig(Write("listen = 8080\n")).error().fields.contains("listen"));
     EXPECT_TRUE(LoadConfig(Write("workers = [\n")).error().fields.contains("config"));
+}
+
+// The web application: static_dir wins; else ./web/dist, but only once it has been built.
+TEST(WebRoot, IsStaticDirElseABuiltWebDistElseNone) {
+    const auto previous = std::filesystem::current_path();
+    const auto dir = std::filesystem::temp_directory_path() / ("credo-webroot-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "web" / "dist");
+    std::filesystem::current_path(dir);
+    Config config;
+    EXPECT_EQ(WebRoot(config), "");
+    std::ofstream("web/dist/index.html") << "<!doctype html>";
+    EXPECT_EQ(WebRoot(config), "./web/dist");
+    config.static_dir = "/srv/credo/web";
+    EXPECT_EQ(WebRoot(config), "/srv/credo/web");
+    std::filesystem::current_path(previous);
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace
