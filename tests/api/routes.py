@@ -9,6 +9,7 @@ EXERCISED_ROUTES = {
     ("post", "/auth/login"),
     ("post", "/auth/logout"),
     ("get", "/auth/me"),
+    ("patch", "/auth/me"),
     ("get", "/users"),
     ("post", "/users"),
     ("get", "/regions"),

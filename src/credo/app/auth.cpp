@@ -55,6 +55,13 @@ std::string HashToken(std::string_view token) {
     return Hex(digest, sizeof digest);
 }
 
+Status ValidateLanguage(std::string_view language) {
+    static constexpr std::string_view kLanguages[] = {"zh-CN", "zh-TW", "es", "en"};
+    if (std::find(std::begin(kLanguages), std::end(kLanguages), language) == std::end(kLanguages))
+        return FieldError("language", Quoted(language) + " is not one of zh-CN, zh-TW, es, en");
+    return Ok();
+}
+
 Actor ActorOf(const UserRecord& u) { return Actor{u.id, u.username, u.display_name, u.roles, u.region}; }
 
 Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const Actor& actor, const NewUser& in) {
@@ -72,9 +79,7 @@ Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const Actor& actor, co
         CREDO_TRY(bool exists, tx.Regions().Exists(*in.region));
         if (!exists) return FieldError("region", Quoted(*in.region) + " is not a region");
     }
-    static constexpr std::string_view kLanguages[] = {"zh-CN", "zh-TW", "es", "en"};
-    if (in.language && std::find(std::begin(kLanguages), std::end(kLanguages), *in.language) == std::end(kLanguages))
-        return FieldError("language", Quoted(*in.language) + " is not one of zh-CN, zh-TW, es, en");
+    if (in.language) CREDO_CHECK(ValidateLanguage(*in.language));
     const int name_length = domain::Utf8Length(in.display_name);
     if (name_length < 0 || name_length > 100)
         return FieldError("display_name", "must be text of at most 100 characters");
@@ -96,6 +101,14 @@ Result<std::vector<UserRecord>> ListUsers(Tx& tx, const Actor& actor) {
     if (!actor.MayManageUsers() && !actor.Has(Role::kAuditor))
         return MakeError(Errc::kForbidden, "only an admin may list users");
     return tx.Users().List();
+}
+
+Result<UserRecord> UpdateMe(Tx& tx, const Actor& actor, const MeUpdate& update) {
+    if (update.language_given) {
+        if (update.language) CREDO_CHECK(ValidateLanguage(*update.language));
+        CREDO_CHECK(tx.Users().SetLanguage(actor.id, update.language));
+    }
+    return tx.Users().Find(actor.id);
 }
 
 Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt& attempt) {

@@ -23,6 +23,10 @@ Status ValidatePassword(std::string_view password);
 
 std::string HashToken(std::string_view token);
 
+// The languages of the user interface: zh-CN, zh-TW, es, en. kInvalidArgument naming `language` for any
+// other text.
+Status ValidateLanguage(std::string_view language);
+
 struct NewUser {
     std::string username;
     std::string password;
@@ -34,6 +38,15 @@ struct NewUser {
 // Admins (and the command line's system actor) create users. Username: 3-64 of a-z 0-9 . _ -.
 Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const domain::Actor& actor, const NewUser& user);
 Result<std::vector<UserRecord>> ListUsers(Tx& tx, const domain::Actor& actor);
+
+// What signed-in users change about themselves (PATCH /auth/me); what is not given stays as it is.
+struct MeUpdate {
+    bool language_given = false;          // whether `language` is to be stored at all
+    std::optional<std::string> language;  // the preferred UI language; nullopt: none (the browser's)
+};
+// Every user, the auditor included, may set their own preferences. Returns the user as stored after the
+// update; kInvalidArgument naming the field, with nothing changed, when a value does not validate.
+Result<UserRecord> UpdateMe(Tx& tx, const domain::Actor& actor, const MeUpdate& update);
 domain::Actor ActorOf(const UserRecord& user);
 
 struct LoginAttempt {

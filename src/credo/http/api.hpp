@@ -9,6 +9,7 @@
 #include "credo/app/ports/database.hpp"
 #include "credo/http/metrics.hpp"
 #include "credo/http/router.hpp"
+#include "credo/http/static_files.hpp"
 
 namespace credo::http {
 
@@ -17,8 +18,8 @@ struct ApiDeps {
     const app::Context& ctx;
     app::Authenticator& auth;
     std::string version;
-    std::string static_dir;      // the built web application (web/dist); empty: none
-    Metrics* metrics = nullptr;  // set once the router exists; GET /metrics renders it
+    const StaticFiles* web = nullptr;  // the built web application, served outside /api/; null: none
+    Metrics* metrics = nullptr;        // set once the router exists; GET /metrics renders it
 };
 
 Router BuildApi(ApiDeps& deps);

@@ -34,7 +34,7 @@ class ApiContractTest : public ::testing::Test {
     SystemClock clock;
     app::Context ctx{clock, {}};
     app::Authenticator auth{db, ctx};
-    ApiDeps deps{db, ctx, auth, "test", ""};
+    ApiDeps deps{db, ctx, auth, "test"};
     Router router = BuildApi(deps);
 };
 

@@ -111,6 +111,9 @@ Router::Match Router::Find(Method method, std::string_view path) const {
 
     if (best == nullptr) {
         match.status = other_method_matches ? 405 : 404;
+        const bool api = path == "/api" || path.starts_with("/api/");
+        match.fallback =
+            fallback_ && match.status == 404 && !api && (method == Method::kGet || method == Method::kHead);
         return match;
     }
     Split(best->pattern, pattern_segments);

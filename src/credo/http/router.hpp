@@ -1,6 +1,7 @@
 // Router: maps (method, path pattern) to a handler. Patterns are literal segments and `{name}`
 // segments: "/api/v1/customers/{id}/history". Matching is exact per segment; a path that matches a
-// pattern under another method answers 405, one that matches nothing 404 (both as JSON errors).
+// pattern under another method answers 405, one that matches nothing 404 (both as JSON errors) —
+// except GET and HEAD outside /api/, which go to the fallback when one is set (the web application).
 #pragma once
 
 #include <functional>
@@ -28,9 +29,15 @@ class Router {
  public:
     void Add(Method method, std::string pattern, Dispatch dispatch, Handler handler);
 
+    // Answers the GET and HEAD requests outside /api/ that match no route, inline on the I/O thread: it
+    // must not block. Its answers are not observed by Metrics (they are not API requests).
+    void SetFallback(Handler handler) { fallback_ = std::move(handler); }
+    const Handler& fallback() const { return fallback_; }
+
     struct Match {
-        const Route* route = nullptr;  // null: no route; see status
+        const Route* route = nullptr;  // null: no route; see status and fallback
         int status = 404;              // 404 or 405 when route is null
+        bool fallback = false;         // route is null and the fallback answers
         std::map<std::string, std::string> params;
     };
     Match Find(Method method, std::string_view path) const;
@@ -39,6 +46,7 @@ class Router {
 
  private:
     std::vector<Route> routes_;
+    Handler fallback_;
 };
 
 }  // namespace credo::http

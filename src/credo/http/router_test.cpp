@@ -131,5 +131,25 @@ TEST(RouterTest, RejectsDuplicateAndMalformedPatterns) {
     EXPECT_EQ(router.routes().size(), 2u);
 }
 
+TEST(RouterTest, FallbackTakesGetAndHeadOutsideTheApiThatMatchNothing) {
+    Router router;
+    router.Add(Method::kGet, "/api/v1/health", Dispatch::kInline, Answer("health"));
+    router.Add(Method::kPost, "/customers", Dispatch::kInline, Answer("post"));
+    EXPECT_FALSE(router.Find(Method::kGet, "/customers/42").fallback);  // none set: a plain 404
+    router.SetFallback(Answer("web"));
+
+    EXPECT_TRUE(router.Find(Method::kGet, "/customers/42").fallback);
+    EXPECT_TRUE(router.Find(Method::kHead, "/").fallback);
+    EXPECT_TRUE(router.Find(Method::kGet, "/apidocs").fallback);
+    EXPECT_EQ(router.fallback()(Request{}).body, "web");
+    EXPECT_EQ(Call(router.Find(Method::kGet, "/api/v1/health")), "health");
+    EXPECT_FALSE(router.Find(Method::kGet, "/api/v1/nope").fallback);
+    EXPECT_FALSE(router.Find(Method::kGet, "/api").fallback);
+    EXPECT_FALSE(router.Find(Method::kPost, "/customers/42").fallback);
+    auto wrong_method = router.Find(Method::kGet, "/customers");  // POST only: 405, not the web application
+    EXPECT_FALSE(wrong_method.fallback);
+    EXPECT_EQ(wrong_method.status, 405);
+}
+
 }  // namespace
 }  // namespace credo::http

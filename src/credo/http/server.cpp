@@ -469,6 +469,11 @@ class Core {
         const auto started = std::chrono::steady_clock::now();
         Router::Match match = router_.Find(request.method, request.path);
         if (match.route == nullptr && head_only) match = router_.Find(Method::kGet, request.path);
+        if (match.fallback) {
+            // The web application's files: answered from memory on this thread, and not API traffic.
+            co_return co_await WriteResponse(s, Invoke(router_.fallback(), request), version, keep_alive && !s.closing,
+                                             head_only);
+        }
         const Route* observed = match.route;
 
         Response response;
@@ -484,13 +489,13 @@ class Core {
             request.path_params = std::move(match.params);
             const Route& route = *match.route;
             if (route.dispatch == Dispatch::kInline) {
-                response = Invoke(route, request);
+                response = Invoke(route.handler, request);
             } else {
                 // Reads go to a pool as small as the machine's cores: more threads only add context
                 // switches. Writes wait on the group commit, mostly asleep, so their pool is larger.
                 const bool read = request.method == Method::kGet || request.method == Method::kHead;
                 response = co_await RunOnPool(
-                    read ? read_pool_ : pool_, [&route, &request] { return Invoke(route, request); },
+                    read ? read_pool_ : pool_, [&route, &request] { return Invoke(route.handler, request); },
                     asio::use_awaitable);
             }
         }
@@ -515,9 +520,9 @@ class Core {
         return allow;
     }
 
-    static Response Invoke(const Route& route, const Request& request) noexcept {
+    static Response Invoke(const Handler& handler, const Request& request) noexcept {
         try {
-            return route.handler(request);
+            return handler(request);
         } catch (const std::exception& e) {
             spdlog::error("http: {} {} failed: {}", MethodName(request.method), request.path, e.what());
         } catch (...) {

@@ -3,7 +3,8 @@
 // One io_context run by `io_threads` threads accepts connections and parses requests; every route
 // marked kBlocking runs on a bounded worker pool — GET and HEAD on `read_workers` threads (about the
 // number of cores and of read connections), other methods on `workers` threads (writers mostly wait for
-// the group commit) — and the coroutine resumes on the I/O side to write the response. The session owns
+// the group commit) — and the coroutine resumes on the I/O side to write the response. GET and HEAD
+// outside /api/ that match no route go to the router's fallback (the web application), inline. The session owns
 // the limits: a body over `max_body_bytes` answers 413, a header section over 16 KiB 431, a request
 // that does not arrive within `read_timeout` closes the connection (408 where a response is still
 // possible). Stop() (and SIGTERM/SIGINT via RunUntilSignalled) stops accepting, lets requests in flight

@@ -455,6 +455,13 @@ class UsersRepo final : public app::UserRepository {
         return st->Bind(id.value(), static_cast<std::int64_t>(failed), until).Run();
     }
 
+    Status SetLanguage(UserId id, const std::optional<std::string>& language) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kSetLanguage));
+        CREDO_TRY(bool row, st->Bind(id.value(), language).Step());
+        if (!row) return NotFound("user", id.str());
+        return Ok();
+    }
+
  private:
     static app::UserRecord Read(SqlStatement& st) {
         app::UserRecord u;

@@ -39,6 +39,37 @@ TEST_F(UsersDbTest, CreateUserValidatesAndRejectsTakenUsernames) {
     EXPECT_EQ(forbidden.error().code, Errc::kForbidden);
 }
 
+TEST_F(UsersDbTest, UsersSetTheirOwnLanguage) {
+    const auto actor = MakeUser("wang.fang", {Role::kSales}, "east");
+    auto update = [&](app::MeUpdate u) {
+        return app::WriteTx(db(), [&](Tx& tx) { return app::UpdateMe(tx, actor, u); });
+    };
+    auto stored = [&] { return app::ReadTx(db(), [&](Tx& tx) { return tx.Users().Find(actor.id); })->language; };
+
+    auto es = update({true, "es"});
+    ASSERT_TRUE(es) << es.error().message;
+    EXPECT_EQ(es->language, "es");
+    EXPECT_EQ(stored(), "es");
+    // Login reads the stored language too.
+    auto login = app::Login(db(), ctx(), {"wang.fang", "password-123"});
+    ASSERT_TRUE(login && !login->failure);
+    EXPECT_EQ(login->user->language, "es");
+
+    for (const char* bad : {"fr", "", "zh-cn", "en-US"}) {
+        auto refused = update({true, bad});
+        ASSERT_FALSE(refused) << bad;
+        EXPECT_TRUE(refused.error().fields.contains("language")) << bad;
+        EXPECT_EQ(stored(), "es") << bad;
+    }
+    EXPECT_EQ(update({false, std::nullopt})->language, "es");  // not given: unchanged
+    EXPECT_EQ(update({true, "zh-TW"})->language, "zh-TW");
+    EXPECT_EQ(update({true, std::nullopt})->language, std::nullopt);  // null: none
+    EXPECT_EQ(stored(), std::nullopt);
+
+    auto unknown = db().Write([](Tx& tx) { return tx.Users().SetLanguage(UserId(999999), "en"); });
+    EXPECT_EQ(unknown.error().code, Errc::kNotFound);
+}
+
 TEST_F(UsersDbTest, LoginIssuesASessionAndLogoutEndsIt) {
     MakeUser("wang.fang", {Role::kSales}, "east");
     auto outcome = app::Login(db(), ctx(), {"wang.fang", "password-123"});

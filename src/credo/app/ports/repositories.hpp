@@ -159,6 +159,8 @@ class UserRepository {
     // kAlreadyExists when the username is taken.
     virtual Result<UserId> Insert(const UserRecord& user) = 0;
     virtual Status SetLoginState(UserId id, int failed_logins, std::optional<Timestamp> locked_until) = 0;
+    // The preferred UI language (nullopt: none, the browser's). kNotFound when there is no such user.
+    virtual Status SetLanguage(UserId id, const std::optional<std::string>& language) = 0;
 };
 
 struct SessionRecord {

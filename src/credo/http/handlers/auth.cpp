@@ -30,6 +30,14 @@ Result<std::string> StringField(const json::object& o, std::string_view key, boo
     return std::string(it->value().get_string());
 }
 
+// "language": one of the UI languages (app::ValidateLanguage checks which), or null or absent for none.
+Result<std::optional<std::string>> LanguageField(const json::object& o) {
+    const json::value* v = o.if_contains("language");
+    if (!v || v->is_null()) return std::optional<std::string>();
+    if (!v->is_string()) return FieldError("language", "must be one of zh-CN, zh-TW, es, en, or null");
+    return std::optional<std::string>(std::string(v->get_string()));
+}
+
 Status OnlyKeys(const json::object& o, std::initializer_list<std::string_view> keys) {
     for (const auto& [k, _] : o)
         if (std::find(keys.begin(), keys.end(), k) == keys.end())
@@ -72,6 +80,22 @@ void RegisterAuth(Router& router, ApiDeps& deps) {
                    if (!user) return ToResponse(user.error());
                    return JsonResponse(200, UserJson(*user));
                }));
+    // The session cache holds the actor (id, roles, region), not preferences: GET /auth/me reads the
+    // user row, so a language stored here shows there at once.
+    router.Add(Method::kPatch, "/api/v1/auth/me", Dispatch::kBlocking,
+               Authed(deps, [&deps](const Request& req, const Actor& actor) {
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   if (auto s = OnlyKeys(*body, {"language"}); !s) return ToResponse(s.error());
+                   auto language = LanguageField(*body);
+                   if (!language) return ToResponse(language.error());
+                   app::MeUpdate update;
+                   update.language_given = body->contains("language");
+                   update.language = *language;
+                   auto user = app::WriteTx(deps.db, [&](app::Tx& tx) { return app::UpdateMe(tx, actor, update); });
+                   if (!user) return ToResponse(user.error());
+                   return JsonResponse(200, UserJson(*user));
+               }));
     router.Add(Method::kGet, "/api/v1/users", Dispatch::kBlocking,
                Authed(deps, [&deps](const Request&, const Actor& actor) {
                    auto users = app::ReadTx(deps.db, [&](app::Tx& tx) { return app::ListUsers(tx, actor); });
@@ -96,13 +120,13 @@ void RegisterAuth(Router& router, ApiDeps& deps) {
             if (!display) return ToResponse(display.error());
             auto region = StringField(*body, "region", false);
             if (!region) return ToResponse(region.error());
-            auto language = StringField(*body, "language", false);
+            auto language = LanguageField(*body);
             if (!language) return ToResponse(language.error());
             user.username = *username;
             user.password = *password;
             user.display_name = *display;
             if (!region->empty()) user.region = *region;
-            if (!language->empty()) user.language = *language;
+            user.language = *language;
             auto roles = body->if_contains("roles");
             if (!roles || !roles->is_array()) return ToResponse(FieldError("roles", "must be a list of role names"));
             for (const auto& r : roles->get_array()) {
