@@ -1,0 +1,285 @@
+// Browser end-to-end tests: Debian's chromium (headless, driven by playwright-core) against a real
+// `credo serve` on a temporary SQLite database with the demo company, serving the built web/dist.
+// Usage: node e2e/run.mjs [path to credo]   (default ../build/release/credo). Prints
+// "e2e: N passed, N failed"; the screenshot of a customer file goes to e2e/output/ (and, with
+// CREDO_UPDATE_SCREENSHOT=1, to docs/screenshots/ for the README).
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const credo = resolve(process.argv[2] ?? join(root, 'build/release/credo'));
+const output = join(here, 'output');
+mkdirSync(output, { recursive: true });
+
+const work = mkdtempSync(join(tmpdir(), 'credo-e2e-'));
+writeFileSync(join(work, 'credo.toml'), `static_dir = "${join(root, 'web/dist')}"\nlog_level = "warn"\n`);
+
+// ---- the server ------------------------------------------------------------------------------
+function startServer() {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(
+      credo,
+      ['serve', '--config', join(work, 'credo.toml'), '--data', join(work, 'data'), '--listen', '127.0.0.1:0', '--demo'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`credo serve did not start:\n${out}`)), 60_000);
+    const onData = (chunk) => {
+      out += chunk;
+      const m = /listening on (http:\/\/[^/\s]+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveStart({ child, base: m[1] });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`credo serve exited (${code}):\n${out}`)));
+  });
+}
+
+// ---- a small test runner ---------------------------------------------------------------------
+const results = [];
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL ${name}: ${e instanceof Error ? e.stack : e}`);
+    throw e;
+  }
+}
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+async function login(page, base, username, password = 'credo-demo') {
+  await page.goto(`${base}/`);
+  await page.waitForURL('**/login');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Picks the option of an Ant Design select whose visible title is `title`. */
+async function choose(page, selector, title) {
+  await page.click(selector);
+  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
+  await option.first().click();
+}
+
+async function api(base, token, method, path, body, headers = {}) {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+// ---- the run ---------------------------------------------------------------------------------
+let server;
+let browser;
+try {
+  server = await startServer();
+  const { base } = server;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+
+  // No console errors anywhere; failed requests show as console errors too, so expected 4xx answers
+  // (the wrong password, the version conflict) are left to the steps, and any 5xx fails the run.
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+
+  const stamp = Date.now().toString().slice(-6);
+  const name = `杭州测试阀门科技有限公司${stamp}`;
+  let customerId = 0;
+  let token = '';
+
+  console.log(`e2e against ${base}`);
+  await step('the login page refuses a wrong password, then logs in', async () => {
+    await page.goto(`${base}/customers`);
+    await page.waitForURL('**/login');
+    await page.fill('#username', 'admin');
+    await page.fill('#password', 'wrong-password');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=login-error]');
+    await page.fill('#password', 'credo-demo');
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/customers');
+    token = await page.evaluate(() => localStorage.getItem('credo.token') ?? '');
+    check(token.length > 0, 'no session token stored');
+    await page.waitForSelector('text=客户');
+  });
+
+  await step('creates a customer with a Chinese name', async () => {
+    await page.goto(`${base}/customers/new`);
+    await page.fill('#name', name);
+    await choose(page, '#region', '华东');
+    await page.fill('#address', '杭州市余杭区文一西路 100 号');
+    await page.fill('#phone', `0571-8${stamp}`);
+    await page.fill('#legal_representative', '王建国');
+    await page.fill('#tax_id', `91330100${stamp}ABCD`);
+    await page.click('#ownership_type');
+    await page.keyboard.press('Enter');
+    await page.click('[data-testid=customer-save]');
+    await page.waitForURL(/\/customers\/\d+$/);
+    customerId = Number(new URL(page.url()).pathname.split('/').pop());
+    const shown = await page.textContent('[data-testid=customer-name]');
+    check(shown === name, `the file shows ${shown}`);
+    check((await page.textContent('[data-testid=customer-version]')) === '1', 'a new file is version 1');
+  });
+
+  await step('finds it by a substring of its name', async () => {
+    await page.goto(`${base}/customers`);
+    await page.fill('.ant-input-search input', '测试阀门');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=/);
+    await page.waitForSelector(`.ant-table-row a:text-is("${name}")`);
+    const rows = await page.locator('.ant-table-row').count();
+    check(rows >= 1, 'no row');
+  });
+
+  await step('edits it: a new version with the change in its history', async () => {
+    await page.click(`.ant-table-row a:text-is("${name}")`);
+    await page.waitForURL(`**/customers/${customerId}`);
+    await page.click('[data-testid=customer-edit]');
+    await page.waitForSelector('#address');
+    await page.fill('#address', '杭州市余杭区文一西路 200 号');
+    await page.fill('#reason', '地址变更');
+    await page.click('[data-testid=customer-save]');
+    await page.waitForURL(`**/customers/${customerId}`);
+    await page.waitForSelector('[data-testid=customer-version]:text-is("2")');
+    await page.goto(`${base}/customers/${customerId}?tab=history`);
+    await page.waitForSelector('text=杭州市余杭区文一西路 200 号');
+    await page.waitForSelector('text=地址变更');
+  });
+
+  await step('a version conflict is explained, and the user may apply their change on top', async () => {
+    await page.goto(`${base}/customers/${customerId}/edit`);
+    await page.waitForSelector('#postcode');
+    const other = await api(base, token, 'PATCH', `/customers/${customerId}`, { website: 'https://valves.example.cn' }, { 'If-Match': '"2"' });
+    check(other.status === 200 && other.body.version === 3, `the concurrent edit answered ${other.status}`);
+    await page.fill('#postcode', '311100');
+    await page.click('[data-testid=customer-save]');
+    const dialog = page.locator('.ant-modal-confirm');
+    await dialog.waitFor();
+    check((await dialog.textContent()).includes('3'), 'the dialog does not name the current version');
+    await dialog.locator('.ant-btn-primary').click();
+    await page.waitForURL(`**/customers/${customerId}`);
+    await page.waitForSelector('[data-testid=customer-version]:text-is("4")');
+    const file = await api(base, token, 'GET', `/customers/${customerId}`);
+    check(file.body.postcode === '311100' && file.body.website === 'https://valves.example.cn', 'a change was lost');
+  });
+
+  await step('switches the language to Español and to 繁體中文, and remembers it', async () => {
+    await page.goto(`${base}/customers`);
+    await choose(page, '[data-testid=language-switch]', 'Español');
+    await page.waitForSelector('.ant-menu >> text=Clientes');
+    await page.waitForSelector('text=Nuevo cliente');
+    await choose(page, '[data-testid=language-switch]', '繁體中文');
+    await page.waitForSelector('.ant-menu >> text=客戶');
+    await page.waitForSelector('.ant-pagination');
+    const me = await api(base, token, 'GET', '/auth/me');
+    check(me.body.language === 'zh-TW', `the server kept ${me.body.language}`);
+    await choose(page, '[data-testid=language-switch]', '简体中文');
+    await page.waitForSelector('.ant-menu >> text=客户');
+  });
+
+  await step('imports a CSV file and shows the row report', async () => {
+    const csv =
+      'kind,name,region,phone\n' +
+      `individual,导入测试甲${stamp},east,139 1000 ${stamp}\n` +
+      `individual,导入测试乙${stamp},north,139 2000 ${stamp}\n` +
+      `individual,导入测试丙${stamp},nowhere,139 3000 ${stamp}\n`;
+    await page.goto(`${base}/customers/import`);
+    await page.setInputFiles('input[type=file]', { name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.click('[data-testid=import-dry-run]');
+    await page.click('[data-testid=import-run]');
+    const report = page.locator('[data-testid=import-report]');
+    await report.waitFor();
+    const rows = report.locator('.ant-table-row');
+    await rows.nth(2).waitFor();
+    check((await rows.count()) === 3, 'the report does not list every row');
+    const found = await api(base, token, 'GET', `/customers?q=${encodeURIComponent('导入测试')}`);
+    check(found.body.total === 2, `expected 2 imported files, found ${found.body.total}`);
+  });
+
+  await step('a tablet shows the list without sideways scrolling of the page', async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto(`${base}/customers`);
+    await page.waitForSelector('.ant-table-row');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  await step('an auditor reads files but is offered no change', async () => {
+    const auditor = await browser.newContext({ locale: 'zh-CN' });
+    const p = await auditor.newPage();
+    await login(p, base, 'auditor');
+    await p.goto(`${base}/customers/${customerId}`);
+    await p.waitForSelector('[data-testid=customer-name]');
+    check((await p.locator('[data-testid=customer-edit]').count()) === 0, 'an auditor sees the edit button');
+    await p.goto(`${base}/customers/new`);
+    await p.waitForURL((u) => u.pathname === '/');
+    await auditor.close();
+  });
+
+  await step('takes the screenshot of a customer file', async () => {
+    // The most complete demo file of 华东 shows the most of the page.
+    const demo = await api(base, token, 'GET', '/customers?region=east&page_size=200');
+    const richest = demo.body.items.reduce((a, b) => (b.completeness > a.completeness ? b : a), demo.body.items[0]);
+    const id = richest?.id ?? customerId;
+    await page.goto(`${base}/customers/${id}`);
+    await page.waitForSelector('[data-testid=customer-name]');
+    await page.waitForLoadState('networkidle');
+    const file = join(output, 'customer-file.png');
+    await page.screenshot({ path: file });
+    if (process.env.CREDO_UPDATE_SCREENSHOT === '1') {
+      mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
+      copyFileSync(file, join(root, 'docs/screenshots/customer-file.png'));
+    }
+  });
+
+  await step('no console errors and no server errors on the way', async () => {
+    check(problems.length === 0, problems.join('\n'));
+  });
+} catch (e) {
+  if (!results.some((r) => !r.ok)) {
+    results.push({ name: 'setup', ok: false });
+    console.log(`  FAIL setup: ${e instanceof Error ? e.stack : e}`);
+  }
+} finally {
+  await browser?.close().catch(() => {});
+  server?.child.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

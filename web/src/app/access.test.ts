@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { can } from './access';
+import { selectedMenuKey } from './AppLayout';
+import { MENU } from './routes';
+
+describe('access', () => {
+  it('lets every role read customer files but only non-auditors change them', () => {
+    expect(can(['auditor'], 'customers.view')).toBe(true);
+    expect(can(['auditor'], 'customers.write')).toBe(false);
+    expect(can(['sales'], 'customers.write')).toBe(true);
+    expect(can(['auditor', 'sales'], 'customers.write')).toBe(true);
+  });
+  it('keeps user management and the audit log to their roles', () => {
+    expect(can(['sales_manager'], 'users.manage')).toBe(false);
+    expect(can(['admin'], 'users.manage')).toBe(true);
+    expect(can(['sales'], 'audit.view')).toBe(false);
+    expect(can(['auditor'], 'audit.view')).toBe(true);
+  });
+  it('gives nothing without roles', () => {
+    expect(can([], 'customers.view')).toBe(false);
+    expect(can(undefined, 'customers.view')).toBe(false);
+  });
+  it('shows a salesperson no administration entry', () => {
+    const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
+    expect(entries).toEqual(['/', '/customers', '/customers/import']);
+  });
+});
+
+describe('selectedMenuKey', () => {
+  const paths = ['/', '/customers', '/customers/import', '/admin/users'];
+  it('picks the longest entry that holds the page', () => {
+    expect(selectedMenuKey('/customers/42/edit', paths)).toBe('/customers');
+    expect(selectedMenuKey('/customers/import', paths)).toBe('/customers/import');
+    expect(selectedMenuKey('/', paths)).toBe('/');
+    expect(selectedMenuKey('/nowhere', paths)).toBeUndefined();
+  });
+});

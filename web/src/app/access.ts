@@ -1,0 +1,49 @@
+// What each role may see and do in the interface: the one place where roles become capabilities.
+// The server decides again on every request (ARCHITECTURE decision 9); this only keeps people away
+// from pages and buttons they could not use.
+import type { Schemas } from '@/api/client';
+
+export type Role = Schemas['Role'];
+
+export type Capability =
+  | 'customers.view'
+  | 'customers.write'
+  | 'customers.import'
+  | 'customers.export'
+  | 'credit.view'
+  | 'receivables.view'
+  | 'approvals.view'
+  | 'reports.view'
+  | 'audit.view'
+  | 'users.manage';
+
+const ALL_ROLES: Role[] = [
+  'sales',
+  'assistant',
+  'regional_manager',
+  'sales_manager',
+  'finance',
+  'commerce',
+  'executive',
+  'admin',
+  'auditor',
+];
+const WRITERS: Role[] = ALL_ROLES.filter((r) => r !== 'auditor');
+
+const GRANTS: Record<Capability, Role[]> = {
+  'customers.view': ALL_ROLES,
+  'customers.write': WRITERS,
+  'customers.import': WRITERS,
+  'customers.export': ALL_ROLES,
+  'credit.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
+  'receivables.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'executive', 'admin', 'auditor'],
+  'approvals.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin'],
+  'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
+  'audit.view': ['admin', 'auditor'],
+  'users.manage': ['admin'],
+};
+
+export function can(roles: readonly Role[] | undefined, capability: Capability): boolean {
+  if (!roles) return false;
+  return roles.some((r) => GRANTS[capability].includes(r));
+}

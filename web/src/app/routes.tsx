@@ -1,0 +1,80 @@
+// The route table: every page with the capability it needs and, for top-level pages, its menu entry.
+// Pages load on demand, so that the login page and the customer list stay small. Later capabilities
+// (credit, receivables, approvals, reports, audit) add their pages here with their capability; the
+// menu shows a page only to roles that may use it.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import type { Capability } from './access';
+import { useAuth } from './auth';
+import { AppLayout } from './AppLayout';
+
+export interface MenuEntry {
+  path: string;
+  labelKey: string;
+  icon: string;
+  capability: Capability;
+}
+
+/** The menu, in order; a role sees the entries whose capability it holds. */
+export const MENU: MenuEntry[] = [
+  { path: '/', labelKey: 'nav.home', icon: 'home', capability: 'customers.view' },
+  { path: '/customers', labelKey: 'nav.customers', icon: 'customers', capability: 'customers.view' },
+  { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
+  { path: '/admin/users', labelKey: 'nav.users', icon: 'users', capability: 'users.manage' },
+];
+
+function page(load: () => Promise<{ default: ComponentType }>, capability?: Capability) {
+  const Page = lazy(load);
+  return (
+    <Guard capability={capability}>
+      <Suspense fallback={<PageSpinner />}>
+        <Page />
+      </Suspense>
+    </Guard>
+  );
+}
+
+export function PageSpinner() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function Guard({ capability, children }: { capability?: Capability | undefined; children: ReactNode }) {
+  const auth = useAuth();
+  if (capability && !auth.can(capability)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+function RequireSession() {
+  const auth = useAuth();
+  const location = useLocation();
+  if (auth.loading) return <PageSpinner />;
+  if (!auth.user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(() => import('@/features/auth/LoginPage')) },
+  {
+    path: '/',
+    element: <RequireSession />,
+    children: [
+      { index: true, element: page(() => import('@/features/customers/pages/OverviewPage'), 'customers.view') },
+      { path: 'customers', element: page(() => import('@/features/customers/pages/CustomerListPage'), 'customers.view') },
+      { path: 'customers/new', element: page(() => import('@/features/customers/pages/CustomerCreatePage'), 'customers.write') },
+      { path: 'customers/import', element: page(() => import('@/features/customers/pages/ImportPage'), 'customers.import') },
+      { path: 'customers/:id', element: page(() => import('@/features/customers/pages/CustomerPage'), 'customers.view') },
+      { path: 'customers/:id/edit', element: page(() => import('@/features/customers/pages/CustomerEditPage'), 'customers.write') },
+      { path: 'admin/users', element: page(() => import('@/features/admin/UsersPage'), 'users.manage') },
+      { path: '*', element: page(() => import('./NotFoundPage')) },
+    ],
+  },
+]);

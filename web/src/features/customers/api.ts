@@ -1,0 +1,203 @@
+// The customers feature's requests and their cache keys. Every write answers with the whole file and
+// its new version, which replaces the cached one, so that the next edit carries the right If-Match.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { answer, api, data, etagVersion, rawFetch, type Schemas } from '@/api/client';
+
+export type Customer = Schemas['Customer'];
+export type CustomerSummary = Schemas['CustomerSummary'];
+export type CustomerInput = Schemas['CustomerInput'];
+export type CustomerPatch = Schemas['CustomerPatch'];
+export type ContactInput = Schemas['ContactInput'];
+export type ContactPatch = Schemas['ContactPatch'];
+export type FieldSpec = Schemas['CustomerFieldSpec'];
+export type CustomerFields = Schemas['CustomerFields'];
+export type ImportReport = Schemas['ImportReport'];
+
+export interface ListParams {
+  q?: string;
+  region?: string;
+  owner_id?: number;
+  kind?: Schemas['CustomerKind'];
+  lifecycle?: Schemas['Lifecycle'];
+  importance?: Schemas['Importance'];
+  nature?: Schemas['Nature'];
+  sort?: string;
+  page?: number;
+  page_size?: number;
+}
+
+export const keys = {
+  all: ['customers'] as const,
+  list: (p: ListParams) => ['customers', 'list', p] as const,
+  file: (id: number, asOf?: string) => ['customers', 'file', id, asOf ?? 'now'] as const,
+  history: (id: number) => ['customers', 'history', id] as const,
+  activities: (id: number) => ['customers', 'activities', id] as const,
+  fields: ['customer-fields'] as const,
+  regions: ['regions'] as const,
+};
+
+export function useCustomerFields() {
+  return useQuery({
+    queryKey: keys.fields,
+    queryFn: () => data(api.GET('/customer-fields')),
+    staleTime: Infinity,
+  });
+}
+
+export function useRegions() {
+  return useQuery({
+    queryKey: keys.regions,
+    queryFn: () => data(api.GET('/regions')),
+    staleTime: Infinity,
+  });
+}
+
+export function useCustomerList(params: ListParams) {
+  return useQuery({
+    queryKey: keys.list(params),
+    queryFn: () => data(api.GET('/customers', { params: { query: params as never } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A file with the version to send back in If-Match. */
+export interface LoadedFile {
+  customer: Customer;
+  version: number;
+}
+
+export function useCustomer(id: number, asOf?: string) {
+  return useQuery({
+    queryKey: keys.file(id, asOf),
+    queryFn: async (): Promise<LoadedFile> => {
+      const { body, response } = await answer(
+        api.GET('/customers/{id}', { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } }),
+      );
+      return { customer: body, version: etagVersion(response) ?? body.version };
+    },
+    enabled: Number.isFinite(id) && id > 0,
+  });
+}
+
+export function useHistory(id: number) {
+  return useQuery({
+    queryKey: keys.history(id),
+    queryFn: () => data(api.GET('/customers/{id}/history', { params: { path: { id } } })),
+  });
+}
+
+export function useActivities(id: number) {
+  return useQuery({
+    queryKey: keys.activities(id),
+    queryFn: () => data(api.GET('/customers/{id}/activities', { params: { path: { id } } })),
+  });
+}
+
+/** Stores a file the server answered with as the current one and marks the lists stale. */
+function useStoreFile() {
+  const queryClient = useQueryClient();
+  return (customer: Customer) => {
+    queryClient.setQueryData<LoadedFile>(keys.file(customer.id), { customer, version: customer.version });
+    void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: keys.history(customer.id) });
+  };
+}
+
+export function useCreateCustomer() {
+  const store = useStoreFile();
+  return useMutation({
+    mutationFn: (input: CustomerInput) => data(api.POST('/customers', { body: input })),
+    onSuccess: store,
+  });
+}
+
+export function useUpdateCustomer(id: number) {
+  const store = useStoreFile();
+  return useMutation({
+    mutationFn: ({ patch, version }: { patch: CustomerPatch; version: number }) =>
+      data(
+        api.PATCH('/customers/{id}', {
+          params: { path: { id }, header: { 'If-Match': `"${version}"` } },
+          body: patch,
+        }),
+      ),
+    onSuccess: store,
+  });
+}
+
+export function useAddContact(id: number) {
+  const store = useStoreFile();
+  return useMutation({
+    mutationFn: (input: ContactInput & { reason?: string }) =>
+      data(api.POST('/customers/{id}/contacts', { params: { path: { id } }, body: input })),
+    onSuccess: store,
+  });
+}
+
+export function useUpdateContact(id: number) {
+  const store = useStoreFile();
+  return useMutation({
+    mutationFn: ({ contactId, patch, version }: { contactId: number; patch: ContactPatch; version: number }) =>
+      data(
+        api.PATCH('/customers/{id}/contacts/{contact_id}', {
+          params: { path: { id, contact_id: contactId }, header: { 'If-Match': `"${version}"` } },
+          body: patch,
+        }),
+      ),
+    onSuccess: store,
+  });
+}
+
+export function useDeleteContact(id: number) {
+  const store = useStoreFile();
+  return useMutation({
+    mutationFn: ({ contactId, version }: { contactId: number; version: number }) =>
+      data(
+        api.DELETE('/customers/{id}/contacts/{contact_id}', {
+          params: { path: { id, contact_id: contactId }, header: { 'If-Match': `"${version}"` } },
+        }),
+      ),
+    onSuccess: store,
+  });
+}
+
+export function useAddActivity(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Schemas['ActivityInput']) =>
+      data(api.POST('/customers/{id}/activities', { params: { path: { id } }, body: input })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.activities(id) }),
+  });
+}
+
+export async function importCsv(
+  file: Blob,
+  mode: 'valid_rows' | 'all_or_nothing',
+  dryRun: boolean,
+): Promise<ImportReport> {
+  const response = await rawFetch(`/imports/customers?mode=${mode}&dry_run=${dryRun}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: file,
+  });
+  return (await response.json()) as ImportReport;
+}
+
+/** Downloads the export of the files matching the list's filters. */
+export async function downloadExport(format: 'csv' | 'xlsx', params: ListParams): Promise<void> {
+  const query = new URLSearchParams({ format });
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== '' && k !== 'page' && k !== 'page_size') query.set(k, String(v));
+  const response = await rawFetch(`/exports/customers?${query.toString()}`);
+  const blob = await response.blob();
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `customers.${format}`;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
