@@ -1,6 +1,6 @@
 // The start page: how many files the user can see, how they spread over regions and lifecycle stages,
 // and the files changed most recently.
-import { Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Flex, List, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,11 +97,16 @@ export default function OverviewPage() {
             loading={recent.isPending}
             dataSource={recent.data?.items ?? []}
             renderItem={(c) => (
-              <List.Item extra={<Typography.Text type="secondary">{formatDateTime(c.updated_at, language)}</Typography.Text>}>
-                <Link to={`/customers/${c.id}`}>{c.name}</Link>{' '}
-                <Typography.Text type="secondary">
-                  {c.code} · {labels.region(c.region)}
-                </Typography.Text>
+              <List.Item>
+                <Flex justify="space-between" wrap="wrap" gap={8} style={{ width: '100%' }}>
+                  <span>
+                    <Link to={`/customers/${c.id}`}>{c.name}</Link>{' '}
+                    <Typography.Text type="secondary">
+                      {c.code} · {labels.region(c.region)}
+                    </Typography.Text>
+                  </span>
+                  <Typography.Text type="secondary">{formatDateTime(c.updated_at, language)}</Typography.Text>
+                </Flex>
               </List.Item>
             )}
           />
