@@ -19,14 +19,22 @@ int CountParams(std::string_view sql) {
     return max;
 }
 
+// libpq explains over several indented lines; errors are read on one.
+std::string OneLine(std::string message) {
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    for (auto pos = message.find('\n'); pos != std::string::npos; pos = message.find('\n', pos))
+        message.replace(pos, 1, "; ");
+    std::erase(message, '\t');
+    return message;
+}
+
 }  // namespace
 
 Error PgConnection::ErrorOf(PGresult* result, std::string_view context) {
-    std::string message = std::string(context) + ": ";
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string code = state ? state : "";
-    message += result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    const std::string message =
+        std::string(context) + ": " + OneLine(result ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
     PQclear(result);
     if (code.starts_with("23")) return MakeError(Errc::kConflict, message);
     if (code == "40001" || code == "40P01") {
@@ -40,15 +48,14 @@ Error PgConnection::ErrorOf(PGresult* result, std::string_view context) {
 }
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url) {
-    PGconn* conn = PQconnectdb(url.c_str());
+    // A connection attempt gives up after 5 s unless the URL says otherwise (its connect_timeout comes
+    // later and wins): without it, a database host that drops packets would hold a request for the
+    // operating system's TCP timeout, minutes, while reconnecting.
+    const char* keys[] = {"connect_timeout", "dbname", nullptr};
+    const char* values[] = {"5", url.c_str(), nullptr};
+    PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
     if (PQstatus(conn) != CONNECTION_OK) {
-        std::string message = PQerrorMessage(conn);
-        while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-        // libpq explains over several lines; the command line promises one.
-        for (auto pos = message.find('\n'); pos != std::string::npos; pos = message.find('\n', pos))
-            message.replace(pos, 1, "; ");
-        for (auto pos = message.find('\t'); pos != std::string::npos; pos = message.find('\t', pos))
-            message.erase(pos, 1);
+        const std::string message = OneLine(PQerrorMessage(conn));
         PQfinish(conn);
         return MakeError(Errc::kUnavailable, "cannot connect to PostgreSQL: " + message);
     }
