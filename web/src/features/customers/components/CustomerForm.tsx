@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerFields } from '../api';
 import { useLabels, type EnumName } from '../labels';
 import { FieldInput } from './FieldInput';
+import { fieldRules } from '../rules';
 
 interface Props {
   form: FormInstance;
@@ -91,7 +92,7 @@ export function CustomerForm({ form, fields, initialValues, withContacts, submit
                     <Form.Item
                       name={spec.key}
                       label={labels.field(spec.key)}
-                      rules={isRequired ? [required] : []}
+                      rules={fieldRules(spec, t, isRequired)}
                       required={isRequired}
                     >
                       <FieldInput spec={spec} />
