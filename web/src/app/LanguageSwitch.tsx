@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '@/api/client';
 import { setLanguage } from '@/i18n';
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@/i18n/languages';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, rememberLoginChoice, type Language } from '@/i18n/languages';
 import { meKey, useAuth } from './auth';
 
 /** Applies the language stored for the user when they sign in (or it changes on the server). */
@@ -30,7 +30,10 @@ export function LanguageSwitch() {
 
   const choose = async (language: Language) => {
     await setLanguage(language);
-    if (!user) return;
+    if (!user) {
+      rememberLoginChoice(language);
+      return;
+    }
     try {
       const updated = await data(api.PATCH('/auth/me', { body: { language } }));
       queryClient.setQueryData(meKey, updated);

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { api, data, session, type Schemas } from '@/api/client';
+import { takeLoginChoice } from '@/i18n/languages';
 import { can, type Capability } from './access';
 
 interface AuthState {
@@ -31,7 +32,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     (answer: Schemas['LoginResponse']) => {
       session.set(answer.token);
-      queryClient.setQueryData(meKey, answer.user);
+      let user = answer.user;
+      const chosen = takeLoginChoice();
+      if (chosen && chosen !== user.language) {
+        user = { ...user, language: chosen };
+        // Stored for next time; this session uses it either way.
+        void api.PATCH('/auth/me', { body: { language: chosen } }).catch(() => undefined);
+      }
+      queryClient.setQueryData(meKey, user);
     },
     [queryClient],
   );

@@ -30,3 +30,18 @@ export function fromBrowser(tag: string | undefined): Language | null {
   if (t.startsWith('en')) return 'en';
   return null;
 }
+
+// A language chosen on the login page is the user's choice for this session: after logging in it is
+// stored for the user rather than replaced by the one stored before.
+const LOGIN_CHOICE_KEY = 'credo.language.login-choice';
+
+export function rememberLoginChoice(language: Language): void {
+  sessionStorage.setItem(LOGIN_CHOICE_KEY, language);
+}
+
+/** The language chosen on the login page, if any, forgotten once taken. */
+export function takeLoginChoice(): Language | null {
+  const chosen = sessionStorage.getItem(LOGIN_CHOICE_KEY);
+  sessionStorage.removeItem(LOGIN_CHOICE_KEY);
+  return isLanguage(chosen) ? chosen : null;
+}

@@ -44,6 +44,11 @@ export function formatMoney(money: Money | null | undefined, language: Language)
   return negative ? `-${out}` : out;
 }
 
+/** How dates are typed into date pickers: day first in Spanish, year first otherwise (never ambiguous). */
+export function dateInputFormat(language: Language): string {
+  return language === 'es' ? 'DD/MM/YYYY' : 'YYYY-MM-DD';
+}
+
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(INTL_LOCALE[language]).format(value);
 }

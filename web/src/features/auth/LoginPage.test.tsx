@@ -44,3 +44,22 @@ describe('LoginPage', () => {
     expect(localStorage.getItem('credo.token')).toBe('tok');
   });
 });
+
+describe('a language chosen on the login page', () => {
+  it('is stored for the user instead of the one stored before', async () => {
+    sessionStorage.setItem('credo.language.login-choice', 'es');
+    const calls = mockFetch({
+      'POST /api/v1/auth/login': () => ({
+        status: 200,
+        body: { token: 'tok', expires_at: '2026-11-23T00:00:00Z', user: { ...user, language: 'zh-CN' } },
+      }),
+      'PATCH /api/v1/auth/me': () => ({ status: 200, body: { ...user, language: 'es' } }),
+    });
+    renderPage(<LoginPage />, { path: '/login', route: '/login' });
+    await submit('admin', 'credo-demo');
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const patch = calls.find((c) => c.method === 'PATCH')!;
+    expect(await patch.clone().json()).toEqual({ language: 'es' });
+    expect(sessionStorage.getItem('credo.language.login-choice')).toBeNull();
+  });
+});

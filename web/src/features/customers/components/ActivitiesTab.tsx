@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRequestError } from '@/app/requestErrors';
 import { ErrorState } from '@/components/ErrorState';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { dateInputFormat, formatDate, formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useActivities, useAddActivity, useCustomerFields } from '../api';
 import { useLabels } from '../labels';
@@ -77,7 +77,7 @@ export function ActivitiesTab({ customerId, readOnly }: { customerId: number; re
                 <Select style={{ width: 180 }} options={types.map((x) => ({ value: x, label: labels.enumValue('activity_type', x) }))} />
               </Form.Item>
               <Form.Item name="date" label={t('activities.date')} rules={[{ required: true, message: t('validation.required') }]}>
-                <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <DatePicker format={dateInputFormat(language)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
               </Form.Item>
             </Space>
             <Form.Item name="summary" label={t('activities.summary')} rules={[{ required: true, message: t('validation.required') }]}>

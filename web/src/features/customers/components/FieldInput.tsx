@@ -1,5 +1,7 @@
 // The input for one catalog field, chosen by its type (GET /customer-fields).
 import { DatePicker, Input, Rate, Select, Space } from 'antd';
+import { dateInputFormat } from '@/lib/format';
+import { useLanguage } from '@/lib/useLanguage';
 import type { FieldSpec } from '../api';
 import { FIELD_ENUMS, useLabels } from '../labels';
 
@@ -36,12 +38,13 @@ function MoneyInput({ value, onChange, id }: Omit<Props, 'spec'>) {
 
 export function FieldInput({ spec, value, onChange, id }: Props) {
   const labels = useLabels();
+  const language = useLanguage();
   const common = { id, value: value as never, onChange: onChange as never };
   switch (spec.type) {
     case 'long_text':
       return <Input.TextArea {...common} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={spec.max_length ?? undefined} showCount />;
     case 'date':
-      return <DatePicker {...common} style={{ width: '100%' }} />;
+      return <DatePicker {...common} format={dateInputFormat(language)} style={{ width: '100%' }} />;
     case 'money':
       return <MoneyInput id={id} value={value} onChange={onChange} />;
     case 'rating':

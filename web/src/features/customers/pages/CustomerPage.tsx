@@ -10,7 +10,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useAuth } from '@/app/auth';
 import { PageSpinner } from '@/app/routes';
 import { ErrorState } from '@/components/ErrorState';
-import { formatDateTime } from '@/lib/format';
+import { dateInputFormat, formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useCustomer, useCustomerFields } from '../api';
 import { ActivitiesTab } from '../components/ActivitiesTab';
@@ -99,6 +99,7 @@ export default function CustomerPage() {
             <DatePicker
               aria-label={t('history.as_of')}
               placeholder={t('history.as_of')}
+              format={dateInputFormat(language)}
               value={asOf ? dayjs(asOf, 'YYYY-MM-DD') : null}
               disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
               onChange={(d: Dayjs | null) => setParam('as_of', d ? d.format('YYYY-MM-DD') : undefined)}

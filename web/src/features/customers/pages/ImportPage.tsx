@@ -9,6 +9,8 @@ import { Link } from 'react-router-dom';
 import { useRequestError } from '@/app/requestErrors';
 import type { Schemas } from '@/api/client';
 import { importCsv, useCustomerFields, type ImportReport } from '../api';
+import { formatNumber } from '@/lib/format';
+import { useLanguage } from '@/lib/useLanguage';
 import { useLabels } from '../labels';
 
 const STATUS_COLORS: Record<string, string> = { created: 'green', valid: 'blue', error: 'red', skipped: 'default' };
@@ -21,6 +23,7 @@ export function templateCsv(keys: string[]): string {
 export default function ImportPage() {
   const { t } = useTranslation();
   const labels = useLabels();
+  const language = useLanguage();
   const onError = useRequestError();
   const queryClient = useQueryClient();
   const fields = useCustomerFields();
@@ -97,17 +100,17 @@ export default function ImportPage() {
         <Card title={report.dry_run ? t('import.report_dry') : t('import.report')} data-testid="import-report">
           <Row gutter={16} style={{ marginBottom: 16 }}>
             <Col xs={8}>
-              <Statistic title={t('import.total')} value={report.total} />
+              <Statistic formatter={(v) => formatNumber(Number(v), language)} title={t('import.total')} value={report.total} />
             </Col>
             <Col xs={8}>
-              <Statistic
+              <Statistic formatter={(v) => formatNumber(Number(v), language)}
                 title={report.dry_run ? t('import.valid') : t('import.created')}
                 value={report.dry_run ? report.total - report.failed : report.created}
                 valueStyle={{ color: '#3f8600' }}
               />
             </Col>
             <Col xs={8}>
-              <Statistic title={t('import.failed')} value={report.failed} valueStyle={{ color: report.failed ? '#cf1322' : undefined }} />
+              <Statistic formatter={(v) => formatNumber(Number(v), language)} title={t('import.failed')} value={report.failed} valueStyle={{ color: report.failed ? '#cf1322' : undefined }} />
             </Col>
           </Row>
           {!report.dry_run && !report.committed && <Alert type="warning" showIcon message={t('import.nothing_written')} style={{ marginBottom: 16 }} />}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, data } from '@/api/client';
 import { useAuth } from '@/app/auth';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useCustomerFields, useCustomerList } from '../api';
 import { useLabels } from '../labels';
@@ -69,12 +69,12 @@ export default function OverviewPage() {
       </Col>
       <Col xs={12} md={8}>
         <Card>
-          <Statistic title={t('home.visible_files')} value={recent.data?.total ?? 0} loading={recent.isPending} />
+          <Statistic formatter={(v) => formatNumber(Number(v), language)} title={t('home.visible_files')} value={recent.data?.total ?? 0} loading={recent.isPending} />
         </Card>
       </Col>
       <Col xs={12} md={8}>
         <Card>
-          <Statistic title={t('home.my_files')} value={mine[0]?.data?.total ?? 0} loading={mine[0]?.isPending} />
+          <Statistic formatter={(v) => formatNumber(Number(v), language)} title={t('home.my_files')} value={mine[0]?.data?.total ?? 0} loading={mine[0]?.isPending} />
         </Card>
       </Col>
       <Col xs={24} lg={14}>
