@@ -2,10 +2,12 @@
 """Writes a CSV of N believable, valid customer files for import benchmarks.
 
 Usage: gen_customers.py N OUT.csv [SEED]
+With OWNER set in the environment, every file is owned by that username (the scope benchmarks).
 Names mix cities, trade words and suffixes (化工, 阀门, 石化, 电力, 制药 …), so two-character searches
 match a realistic share of files; tax ids and phone numbers are unique.
 """
 import csv
+import os
 import random
 import sys
 
@@ -36,9 +38,10 @@ def main():
     n = int(sys.argv[1])
     out = sys.argv[2]
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+    owner = os.environ.get("OWNER")
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(COLUMNS)
+        w.writerow(COLUMNS + (["owner"] if owner else []))
         for i in range(n):
             city = rng.choice(CITIES)
             name = f"{city}{rng.choice(BRANDS)}{rng.choice(TRADES)}{rng.choice(SUFFIXES)}{i:06d}"
@@ -51,7 +54,7 @@ def main():
                 f"buyer{i}@example.cn", "衬氟蝶阀; 耐腐球阀",
                 f"{rng.randint(2012, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 rng.choice(SURNAMES) + rng.choice(GIVEN), "采购经理", f"139 {i:08d}"[:13],
-            ])
+            ] + ([owner] if owner else []))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-python3 bench/gen_customers.py "$N" "$WORK/customers.csv"
+# Every file is owned by the salesperson bench.sales, so that the same reads can be measured as admin
+# (every file) and as that salesperson (the files it owns: the scope condition in every query).
+OWNER=bench.sales python3 bench/gen_customers.py "$N" "$WORK/customers.csv"
 
 rps() {  # rps <lua script> <connections> <port>
     wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "bench/$1" "http://127.0.0.1:$3" >"$WORK/wrk.txt"
@@ -46,6 +48,7 @@ for backend in $BACKENDS; do
         DB=(--data "$WORK/data")
     fi
     "$BIN" user add bench --password bench-password --role admin "${DB[@]}" >/dev/null
+    "$BIN" user add bench.sales --password bench-password --role sales --region east "${DB[@]}" >/dev/null
     start=$(date +%s.%N)
     "$BIN" import customers "$WORK/customers.csv" "${DB[@]}" >"$WORK/import.log"
     end=$(date +%s.%N)
@@ -57,12 +60,17 @@ for backend in $BACKENDS; do
     for _ in $(seq 100); do curl -sf "127.0.0.1:$PORT/api/v1/health" >/dev/null && break; sleep 0.1; done
     TOKEN=$(curl -s -X POST "127.0.0.1:$PORT/api/v1/auth/login" -d '{"username":"bench","password":"bench-password"}' |
         python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+    SALES_TOKEN=$(curl -s -X POST "127.0.0.1:$PORT/api/v1/auth/login" \
+        -d '{"username":"bench.sales","password":"bench-password"}' |
+        python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
     export CREDO_TOKEN=$TOKEN CREDO_MAX_ID=$N
 
     R[$backend.health]=$(rps health.lua 64 "$PORT")
     R[$backend.get]=$(rps get_customer.lua 64 "$PORT")
+    R[$backend.get_sales]=$(CREDO_TOKEN=$SALES_TOKEN rps get_customer.lua 64 "$PORT")
     # Searches run on the loaded files alone, before the POST benchmark adds its own.
     R[$backend.search2]=$(python3 bench/search_latency.py "$PORT" "$TOKEN" 阀门 300)
+    R[$backend.search2_sales]=$(python3 bench/search_latency.py "$PORT" "$SALES_TOKEN" 阀门 300)
     R[$backend.search4]=$(python3 bench/search_latency.py "$PORT" "$TOKEN" 淮安恒泰 300)
     R[$backend.post]=$(rps post_customer.lua 64 "$PORT")
     R[$backend.rss]=$(awk '/VmRSS/ {printf "%d", $2/1024}' /proc/$SERVER_PID/status)
@@ -77,21 +85,23 @@ cell() {  # cell <backend> <measure>: a readable table cell
     [ -z "$v" ] && { echo "—"; return; }
     case $m in
         import) echo "$v s" ;;
-        health | get | post) read -r rps p99 <<<"$v"; echo "$rps req/s (p99 $p99)" ;;
-        search2 | search4) read -r p50 p95 p99 total <<<"$v"; echo "p50 $p50 ms, p95 $p95 ms ($total matches)" ;;
+        health | get | get_sales | post) read -r rps p99 <<<"$v"; echo "$rps req/s (p99 $p99)" ;;
+        search2 | search2_sales | search4) read -r p50 p95 p99 total <<<"$v"; echo "p50 $p50 ms, p95 $p95 ms ($total matches)" ;;
         rss) echo "$v MB (peak ${R[$b.hwm]} MB)" ;;
     esac
 }
 
 echo "| measure ($N customers, wrk -t2 -c64, ${DURATION}s) | $(for b in $BACKENDS; do printf '%s | ' "$b"; done)"
 echo "|---|$(for b in $BACKENDS; do printf -- '---|'; done)"
-for m in import health get post search2 search4 rss; do
+for m in import health get get_sales post search2 search2_sales search4 rss; do
     case $m in
         import) label="CSV import (\`credo import customers\`)" ;;
         health) label="GET /api/v1/health" ;;
-        get) label="GET /api/v1/customers/{id}, random ids" ;;
+        get) label="GET /api/v1/customers/{id}, random ids (admin)" ;;
+        get_sales) label="the same as the salesperson owning the files (scope condition)" ;;
         post) label="POST /api/v1/customers, durable" ;;
-        search2) label="search q=阀门 (2 characters), sequential" ;;
+        search2) label="search q=阀门 (2 characters), sequential (admin)" ;;
+        search2_sales) label="the same as the salesperson (scope condition)" ;;
         search4) label="search q=淮安恒泰 (4 characters), sequential" ;;
         rss) label="server resident memory after the run" ;;
     esac
@@ -100,7 +110,11 @@ done
 for b in $BACKENDS; do
     read -r g _ <<<"${R[$b.get]}"
     read -r h _ <<<"${R[$b.health]}"
+    read -r gs _ <<<"${R[$b.get_sales]}"
+    read -r _ p95 _ _ <<<"${R[$b.search2]}"
+    read -r _ p95s _ _ <<<"${R[$b.search2_sales]}"
     echo "$b: GET/customers ÷ health = $(python3 -c "print(f'{$g / $h:.2f}')")"
+    echo "$b: scope cost: GET as sales ÷ as admin = $(python3 -c "print(f'{$gs / $g:.2f}')"), search p95 as sales ÷ as admin = $(python3 -c "print(f'{$p95s / $p95:.2f}')")"
 done
 if [[ " $BACKENDS " == *" postgres "* && " $BACKENDS " == *" sqlite "* ]]; then
     read -r gp _ <<<"${R[postgres.get]}"

@@ -28,6 +28,8 @@ EXERCISED_ROUTES = {
     ("post", "/customers/{id}/activities"),
     ("post", "/imports/customers"),
     ("get", "/exports/customers"),
+    ("get", "/audit"),
+    ("get", "/audit/verify"),
 }
 PUBLIC_ROUTES = {("get", "/health"), ("get", "/openapi.json"), ("post", "/auth/login")}
 PROTECTED_ROUTES = sorted(EXERCISED_ROUTES - PUBLIC_ROUTES)

@@ -171,7 +171,7 @@ class ActivitiesTest(CredoTestCase):
         _, _, cls.sales_user = cls.sales.get("/auth/me")
 
     def test_add_and_list(self):
-        c = self.create_customer()
+        c = self.create_customer(self.sales)  # the salesperson's own file
         path = f"/customers/{c['id']}/activities"
         d = today()
         entries = [

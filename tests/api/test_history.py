@@ -41,7 +41,7 @@ class HistoryTest(CredoTestCase):
         self.assertEqual((got["version"], got["lifecycle"]), (2, "new"))
 
     def test_patch_with_reason_and_history(self):
-        c = self.create_customer(name="苏州远大机械有限公司")
+        c = self.create_customer(self.sales, name="苏州远大机械有限公司")  # the salesperson's own file
         path = f"/customers/{c['id']}"
         status, headers, patched = self.sales.patch(
             path, {"name": "苏州远大机械股份有限公司", "importance": "important", "email": "info@yuanda.example.cn",
@@ -78,7 +78,7 @@ class HistoryTest(CredoTestCase):
         self.assertEqual(v3["changes"], [{"field": "email", "before": "info@yuanda.example.cn", "after": None}])
         self.assertIsNone(v3["reason"])
         self.assertEqual(v3["actor_id"], self.admin_user["id"])
-        self.assertEqual(v1["actor_id"], self.admin_user["id"])
+        self.assertEqual(v1["actor_id"], self.sales_user["id"])
         self.assertIsNone(v1["reason"])
         v1_changes = {ch["field"]: (ch["before"], ch["after"]) for ch in v1["changes"]}
         self.assertEqual(v1_changes["name"], (None, "苏州远大机械有限公司"))

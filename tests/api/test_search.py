@@ -53,9 +53,11 @@ class SearchTest(CredoTestCase):
         # Default order: most recently updated first.
         self.assertEqual([i["id"] for i in body["items"]], [c["id"] for c in reversed(self.files)])
 
-    def test_sales_and_auditor_can_search(self):
-        self.assertEqual(self.search(self.sales)["total"], len(FILES))
+    def test_sales_and_auditor_can_search_within_their_scope(self):
+        # The files here have no owner: the auditor sees them all, a salesperson none (test_access.py
+        # covers the scopes in full).
         self.assertEqual(self.search(self.auditor)["total"], len(FILES))
+        self.assertEqual(self.search(self.sales)["total"], 0)
 
     def test_q_chinese_substring(self):
         self.assertEqual(self.names(q="阀门"), ["上海阀门贸易商行", "浙江阀门制造有限公司"])

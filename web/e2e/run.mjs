@@ -249,6 +249,15 @@ try {
     await auditor.close();
   });
 
+  await step('the audit trail lists what happened and verifies its chain', async () => {
+    await page.goto(`${base}/audit`);
+    await page.waitForSelector('.ant-table-row');
+    await page.click('[data-testid=audit-verify]');
+    const verdict = page.locator('[data-testid=audit-verdict]');
+    await verdict.waitFor();
+    check((await verdict.getAttribute('class')).includes('success'), `the chain is not intact: ${await verdict.textContent()}`);
+  });
+
   await step('takes the screenshot of a customer file', async () => {
     // The most complete demo file of 华东 shows the most of the page.
     const demo = await api(base, token, 'GET', '/customers?region=east&page_size=200');

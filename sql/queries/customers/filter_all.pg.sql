@@ -7,3 +7,5 @@ WHERE $1::text IS NULL AND $2::text IS NULL AND $3::text IS NULL AND $4::text IS
   AND ($8::text IS NULL OR c.lifecycle = $8)
   AND ($9::text IS NULL OR c.importance = $9)
   AND ($10::text IS NULL OR c.nature = $10)
+  AND ($11::text IS NULL OR c.region = $11)
+  AND ($12::bigint IS NULL OR c.owner_id = $12)

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "credo/app/audit.hpp"
+
 namespace credo::app {
 using domain::Actor;
 using domain::Role;
@@ -22,6 +24,26 @@ bool SodiumReady() {
 }
 
 Error BadCredentials() { return MakeError(Errc::kUnauthenticated, "wrong username or password"); }
+
+// The username a failed login tried, as the audit log keeps it: at most 128 bytes (cut at a UTF-8
+// character boundary), so that a huge request cannot write a huge entry.
+std::string TriedUsername(std::string_view username) {
+    constexpr std::size_t kMax = 128;
+    if (username.size() <= kMax) return std::string(username);
+    std::size_t end = kMax;
+    while (end > 0 && (static_cast<unsigned char>(username[end]) & 0xC0) == 0x80) --end;
+    return std::string(username.substr(0, end));
+}
+
+// The audit entry of a failed login, by the anonymous caller, on the account tried (when it exists).
+Status RecordLoginFailure(Tx& tx, const Context& ctx, std::string_view username, std::optional<UserId> user,
+                          std::string_view reason, std::optional<Timestamp> locked_until = std::nullopt) {
+    boost::json::object details{{"username", TriedUsername(username)}, {"reason", reason}};
+    if (locked_until) details["locked_until"] = FormatTimestamp(*locked_until);
+    std::optional<std::string> entity_id;
+    if (user) entity_id = user->str();
+    return RecordAudit(tx, ctx, AnonymousActor(), audit_action::kLoginFailed, "user", std::move(entity_id), details);
+}
 
 }  // namespace
 
@@ -94,6 +116,12 @@ Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const Actor& actor, co
     u.language = in.language;
     u.created_at = ctx.clock.Now();
     CREDO_TRY(u.id, tx.Users().Insert(u));
+    boost::json::array roles;
+    for (auto r : u.roles) roles.emplace_back(domain::kRoleNames.Name(r));
+    CREDO_CHECK(RecordAudit(tx, ctx, actor, audit_action::kUserCreate, "user", u.id.str(),
+                            {{"username", u.username},
+                             {"roles", std::move(roles)},
+                             {"region", u.region ? boost::json::value(*u.region) : boost::json::value(nullptr)}}));
     return u;
 }
 
@@ -103,10 +131,13 @@ Result<std::vector<UserRecord>> ListUsers(Tx& tx, const Actor& actor) {
     return tx.Users().List();
 }
 
-Result<UserRecord> UpdateMe(Tx& tx, const Actor& actor, const MeUpdate& update) {
+Result<UserRecord> UpdateMe(Tx& tx, const Context& ctx, const Actor& actor, const MeUpdate& update) {
     if (update.language_given) {
         if (update.language) CREDO_CHECK(ValidateLanguage(*update.language));
         CREDO_CHECK(tx.Users().SetLanguage(actor.id, update.language));
+        CREDO_CHECK(RecordAudit(
+            tx, ctx, actor, audit_action::kUserUpdateLanguage, "user", actor.id.str(),
+            {{"language", update.language ? boost::json::value(*update.language) : boost::json::value(nullptr)}}));
     }
     return tx.Users().Find(actor.id);
 }
@@ -120,6 +151,8 @@ Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt&
         static const std::string kDummy = HashPassword("credo-timing-equaliser").value();
         (void)VerifyPassword(kDummy, attempt.password);
         out.failure = BadCredentials();
+        CREDO_CHECK(db.Write(
+            [&](Tx& tx) { return RecordLoginFailure(tx, ctx, attempt.username, std::nullopt, "unknown_username"); }));
         return out;
     }
     const Timestamp now = ctx.clock.Now();
@@ -128,10 +161,15 @@ Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt&
                                                FormatTimestamp(*user->locked_until));
         e.details.emplace("locked_until", FormatTimestamp(*user->locked_until));
         out.failure = e;
+        CREDO_CHECK(db.Write([&](Tx& tx) {
+            return RecordLoginFailure(tx, ctx, attempt.username, user->id, "locked", user->locked_until);
+        }));
         return out;
     }
     if (!user->active) {
         out.failure = BadCredentials();
+        CREDO_CHECK(
+            db.Write([&](Tx& tx) { return RecordLoginFailure(tx, ctx, attempt.username, user->id, "disabled"); }));
         return out;
     }
     const bool verified = VerifyPassword(user->password_hash, attempt.password);
@@ -152,7 +190,8 @@ Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt&
                 e.details.emplace("locked_until", FormatTimestamp(*lock));
                 out.failure = e;
             }
-            return Ok();
+            // In this transaction: the failure is counted and recorded together, or neither.
+            return RecordLoginFailure(tx, ctx, attempt.username, id, "wrong_password", lock);
         }
         if (current.failed_logins != 0 || current.locked_until)
             CREDO_CHECK(tx.Users().SetLoginState(id, 0, std::nullopt));
@@ -162,13 +201,17 @@ Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt&
         out.expires_at = now + ctx.settings.session_ttl;
         CREDO_CHECK(tx.Sessions().Insert(SessionRecord{HashToken(out.token), id, now, out.expires_at}));
         out.user = current;
-        return Ok();
+        return RecordAudit(tx, ctx, ActorOf(current), audit_action::kLogin, "user", id.str(),
+                           {{"session_expires_at", FormatTimestamp(out.expires_at)}});
     });
     if (!recorded) return recorded.error();
     return out;
 }
 
-Status Logout(Tx& tx, std::string_view token) { return tx.Sessions().Delete(HashToken(token)); }
+Status Logout(Tx& tx, const Context& ctx, const Actor& actor, std::string_view token) {
+    CREDO_CHECK(tx.Sessions().Delete(HashToken(token)));
+    return RecordAudit(tx, ctx, actor, audit_action::kLogout, "user", actor.id.str());
+}
 
 Result<Actor> Authenticator::Authenticate(std::string_view token) {
     if (token.size() != 64) return MakeError(Errc::kUnauthenticated, "a valid bearer token is required");

@@ -45,8 +45,9 @@ struct MeUpdate {
     std::optional<std::string> language;  // the preferred UI language; nullopt: none (the browser's)
 };
 // Every user, the auditor included, may set their own preferences. Returns the user as stored after the
-// update; kInvalidArgument naming the field, with nothing changed, when a value does not validate.
-Result<UserRecord> UpdateMe(Tx& tx, const domain::Actor& actor, const MeUpdate& update);
+// update; kInvalidArgument naming the field, with nothing changed, when a value does not validate. A
+// language given is recorded in the audit log.
+Result<UserRecord> UpdateMe(Tx& tx, const Context& ctx, const domain::Actor& actor, const MeUpdate& update);
 domain::Actor ActorOf(const UserRecord& user);
 
 struct LoginAttempt {
@@ -63,9 +64,12 @@ struct LoginOutcome {
     std::optional<UserRecord> user;
 };
 // Verifies the password (slow by design: Argon2id) outside any write transaction, so that hashing
-// never holds up other writers, then records the outcome in a short write transaction.
+// never holds up other writers, then records the outcome in a short write transaction: the session,
+// the failure counter and lock, and the audit entry (auth.login, or auth.login_failed with the username
+// tried and why — also for unknown usernames and locked or disabled accounts).
 Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt& attempt);
-Status Logout(Tx& tx, std::string_view token);
+// Ends the session of `token` (the actor's) and records it in the audit log.
+Status Logout(Tx& tx, const Context& ctx, const domain::Actor& actor, std::string_view token);
 
 // Resolves bearer tokens to actors, with a short-lived cache so that hot endpoints do not read the
 // sessions table on every request. Logout through this object evicts at once; a session ended on

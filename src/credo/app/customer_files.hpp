@@ -12,6 +12,7 @@
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/app/context.hpp"
 #include "credo/app/ports/database.hpp"
+#include "credo/domain/customer/masking.hpp"
 
 namespace credo::app {
 
@@ -28,6 +29,21 @@ struct SavedCustomer {
 // stores version 1. kInvalidArgument names every bad field; kForbidden for read-only actors.
 Result<SavedCustomer> CreateCustomer(Tx& tx, const Context& ctx, const domain::Actor& actor, domain::Customer draft,
                                      const std::optional<std::string>& reason);
+
+// A file as an actor may see it (SE-2): the sensitive parts it is not entitled to removed, the names of
+// those parts, and the completeness of the whole file (hiding a part does not make it missing).
+struct ShownCustomer {
+    domain::Customer customer;
+    domain::Completeness completeness;
+    std::vector<std::string> hidden;
+};
+ShownCustomer ShowTo(const domain::Actor& actor, domain::Customer customer);
+// The history as the actor may see it: the values of hidden parts are left out, the change marked.
+std::vector<VersionRecord> ShowHistoryTo(const domain::Actor& actor, std::vector<VersionRecord> history);
+
+// Whether the actor may create `draft` (SE-2): a salesperson's file without an owner becomes its own;
+// a file outside what the actor may manage is kForbidden naming `region` or `owner_id`.
+Status CheckMayCreate(const domain::Actor& actor, domain::Customer& draft);
 
 Result<domain::Customer> GetCustomer(Tx& tx, const domain::Actor& actor, CustomerId id);
 // The current file with its owner's name, as the file page shows it.

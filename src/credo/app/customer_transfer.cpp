@@ -2,8 +2,10 @@
 
 #include <unordered_map>
 
+#include "credo/app/audit.hpp"
 #include "credo/app/tabular/csv.hpp"
 #include "credo/app/tabular/xlsx.hpp"
+#include "credo/domain/customer/masking.hpp"
 
 namespace credo::app {
 using domain::Customer;
@@ -219,6 +221,12 @@ Result<ImportReport> ImportCustomersCsv(Database& db, const Context& ctx, const 
                     failed = true;
                     continue;
                 }
+                if (auto allowed = CheckMayCreate(actor, drafts[i]); !allowed) {
+                    row.errors = allowed.error().fields;
+                    row.status = ImportRow::Status::kError;
+                    failed = true;
+                    continue;
+                }
                 if (!write) continue;
                 auto saved = CreateCustomer(tx, ctx, actor, drafts[i], std::string("import"));
                 if (!saved) {
@@ -258,18 +266,31 @@ Result<ImportReport> ImportCustomersCsv(Database& db, const Context& ctx, const 
         if (r.status == ImportRow::Status::kError) ++report.failed;
     }
     report.committed = report.created > 0;
+    if (!dry_run) {
+        // The import as a whole; each file it created has its own entry, written with the file.
+        CREDO_CHECK(db.Write([&](Tx& tx) {
+            return RecordAudit(tx, ctx, actor, audit_action::kCustomerImport, "customer", std::nullopt,
+                               {{"mode", all_or_nothing ? "all_or_nothing" : "valid_rows"},
+                                {"total", report.total},
+                                {"created", report.created},
+                                {"failed", report.failed}});
+        }));
+    }
     return report;
 }
 
 Result<ExportFile> ExportCustomers(Tx& tx, const Context& ctx, const domain::Actor& actor, const CustomerFilter& filter,
                                    CustomerSort sort, ExportFormat format) {
-    (void)actor;
     CREDO_TRY(auto users, tx.Users().List());
+    CustomerFilter scoped = filter;
+    scoped.scope = domain::ReadScope(actor);
     std::unordered_map<std::int64_t, std::string> usernames;
     for (const auto& u : users) usernames.emplace(u.id.value(), u.username);
     std::vector<std::vector<std::string>> rows;
-    CREDO_CHECK(tx.Customers().Scan(filter, sort, [&](const Customer& c) -> Status {
-        rows.push_back(RowOf(c, usernames));
+    CREDO_CHECK(tx.Customers().Scan(scoped, sort, [&](const Customer& c) -> Status {
+        Customer shown = c;
+        domain::MaskSensitive(shown, actor);
+        rows.push_back(RowOf(shown, usernames));
         return Ok();
     }));
     ExportFile out;
@@ -285,6 +306,35 @@ Result<ExportFile> ExportCustomers(Tx& tx, const Context& ctx, const domain::Act
         out.filename = "customers-" + date + ".xlsx";
     }
     return out;
+}
+
+namespace {
+
+// The filters of an export as its audit entry records them: only those given.
+boost::json::object FilterJson(const CustomerFilter& f) {
+    boost::json::object out;
+    if (f.q) out["q"] = *f.q;
+    if (f.region) out["region"] = *f.region;
+    if (f.owner) out["owner_id"] = f.owner->value();
+    if (f.kind) out["kind"] = domain::kCustomerKindNames.Name(*f.kind);
+    if (f.lifecycle) out["lifecycle"] = domain::kLifecycleNames.Name(*f.lifecycle);
+    if (f.importance) out["importance"] = domain::kImportanceNames.Name(*f.importance);
+    if (f.nature) out["nature"] = domain::kNatureNames.Name(*f.nature);
+    return out;
+}
+
+}  // namespace
+
+Result<ExportFile> ExportCustomersAudited(Database& db, const Context& ctx, const domain::Actor& actor,
+                                          const CustomerFilter& filter, CustomerSort sort, ExportFormat format) {
+    CREDO_TRY(auto file, ReadTx(db, [&](Tx& tx) { return ExportCustomers(tx, ctx, actor, filter, sort, format); }));
+    CREDO_CHECK(db.Write([&](Tx& tx) {
+        return RecordAudit(tx, ctx, actor, audit_action::kCustomerExport, "customer", std::nullopt,
+                           {{"format", format == ExportFormat::kCsv ? "csv" : "xlsx"},
+                            {"filters", FilterJson(filter)},
+                            {"rows", file.rows}});
+    }));
+    return file;
 }
 
 }  // namespace credo::app

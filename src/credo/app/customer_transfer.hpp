@@ -43,7 +43,8 @@ struct ImportReport {
 
 // Runs the whole import against `db` (several write transactions in kValidRows mode, one in
 // kAllOrNothing). A file that cannot be read as CSV is kInvalidArgument naming the line; nothing is
-// written then.
+// written then. Each file created is recorded in the audit log with its creation; an import that is not
+// a dry run is recorded as a whole too (mode and counts), after its rows.
 Result<ImportReport> ImportCustomersCsv(Database& db, const Context& ctx, const domain::Actor& actor,
                                         std::string_view csv, ImportMode mode, bool dry_run);
 
@@ -56,6 +57,11 @@ struct ExportFile {
 };
 Result<ExportFile> ExportCustomers(Tx& tx, const Context& ctx, const domain::Actor& actor, const CustomerFilter& filter,
                                    CustomerSort sort, ExportFormat format);
+// ExportCustomers in a read transaction, then the export (format, filters, row count) recorded in the
+// audit log in a short write transaction of its own, so that the export itself holds up no writer. An
+// export that could not be recorded is not handed out: the error is returned instead.
+Result<ExportFile> ExportCustomersAudited(Database& db, const Context& ctx, const domain::Actor& actor,
+                                          const CustomerFilter& filter, CustomerSort sort, ExportFormat format);
 
 std::vector<std::string> CustomerCsvColumns();
 

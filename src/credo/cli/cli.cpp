@@ -19,6 +19,7 @@ int Main(int argc, char** argv) {
     AddBackup(app, exit_code);
     AddRestore(app, exit_code);
     AddJobs(app, exit_code);
+    AddAudit(app, exit_code);
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
     try {
         app.parse(argc, argv);

@@ -81,11 +81,9 @@ void AddImportExport(CLI::App& app, int& exit_code) {
             exit_code = Fail(opened.error());
             return;
         }
-        auto file = app::ReadTx((*opened)->db(), [&](app::Tx& tx) {
-            return app::ExportCustomers(tx, (*opened)->context(), domain::SystemActor(), {},
-                                        app::CustomerSort::kCodeAsc,
-                                        ea->format == "csv" ? app::ExportFormat::kCsv : app::ExportFormat::kXlsx);
-        });
+        auto file = app::ExportCustomersAudited(
+            (*opened)->db(), (*opened)->context(), domain::SystemActor(), {}, app::CustomerSort::kCodeAsc,
+            ea->format == "csv" ? app::ExportFormat::kCsv : app::ExportFormat::kXlsx);
         if (!file) {
             exit_code = Fail(file.error());
             return;

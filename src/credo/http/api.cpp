@@ -10,6 +10,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterAuth(router, deps);
     RegisterCustomers(router, deps);
     RegisterTransfer(router, deps);
+    RegisterAudit(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

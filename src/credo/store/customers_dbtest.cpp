@@ -284,6 +284,66 @@ TEST_F(CustomersDbTest, AuditorMayNotWrite) {
     EXPECT_EQ(saved.error().code, Errc::kForbidden);
 }
 
+// SE-2: the scope is a condition of the queries themselves: pages, totals, exports' scans and single
+// reads hold nothing outside it, on every backend.
+TEST_F(CustomersDbTest, ScopesApplyInsideTheQueries) {
+    auto other = MakeUser("zhang.wei", {Role::kSales}, "east");
+    auto manager = MakeUser("rm.north", {Role::kRegionalManager}, "north");
+    const auto own = Create(Enterprise("淮安自有阀门有限公司", "0517-1000 0001", "91320800MA1SCOPE1")).customer;
+    Customer theirs = Enterprise("淮安他人阀门有限公司", "0517-1000 0002", "91320800MA1SCOPE2");
+    auto saved =
+        app::WriteTx(db(), [&](Tx& tx) { return app::CreateCustomer(tx, ctx(), other, theirs, std::nullopt); });
+    ASSERT_TRUE(saved) << saved.error().message;
+    Customer north = Enterprise("北京北方阀门有限公司", "010-1000 0003", "91110000MA1SCOPE3");
+    north.region = "north";
+    auto in_north =
+        app::WriteTx(db(), [&](Tx& tx) { return app::CreateCustomer(tx, ctx(), manager, north, std::nullopt); });
+    ASSERT_TRUE(in_north) << in_north.error().message;
+    EXPECT_FALSE(in_north->customer.owner) << "a regional manager's new file goes to the regional pool";
+
+    auto codes = [&](const domain::Scope& scope, std::optional<std::string> q = std::nullopt) {
+        app::CustomerFilter f;
+        f.q = q;
+        f.scope = scope;
+        std::set<std::string> out;
+        std::int64_t total = -1;
+        auto page = app::ReadTx(db(), [&](Tx& tx) -> Status {
+            CREDO_TRY(auto p, tx.Customers().Search(app::CustomerQuery{f, app::CustomerSort::kCodeAsc, 0, 50}));
+            for (const auto& s : p.items) out.insert(s.name);
+            total = p.total;
+            std::set<std::string> scanned;
+            CREDO_CHECK(tx.Customers().Scan(f, app::CustomerSort::kCodeAsc, [&](const Customer& c) -> Status {
+                scanned.insert(c.name);
+                return Ok();
+            }));
+            EXPECT_EQ(scanned, out) << "the export's scan and the page disagree";
+            return Ok();
+        });
+        EXPECT_TRUE(page) << page.error().message;
+        EXPECT_EQ(total, static_cast<std::int64_t>(out.size()));
+        return out;
+    };
+    using Names = std::set<std::string>;
+    const Names all{"淮安自有阀门有限公司", "淮安他人阀门有限公司", "北京北方阀门有限公司"};
+    EXPECT_EQ(codes(domain::Scope{.all = true}), all);
+    EXPECT_EQ(codes(domain::Scope{.region = "east"}), (Names{"淮安自有阀门有限公司", "淮安他人阀门有限公司"}));
+    EXPECT_EQ(codes(domain::Scope{.owner = sales_.id}), Names{"淮安自有阀门有限公司"});
+    EXPECT_EQ(codes(domain::Scope{}), Names{});
+    EXPECT_EQ(codes(domain::Scope{.owner = sales_.id}, "阀门"), Names{"淮安自有阀门有限公司"});
+    EXPECT_EQ(codes(domain::Scope{.region = "north"}, "阀门"), Names{"北京北方阀门有限公司"});
+
+    auto view = [&](const domain::Actor& actor, CustomerId id) {
+        return app::ReadTx(db(), [&](Tx& tx) { return app::GetCustomerView(tx, actor, id); });
+    };
+    EXPECT_TRUE(view(sales_, own.id));
+    EXPECT_EQ(view(sales_, saved->customer.id).error().code, Errc::kNotFound);
+    EXPECT_EQ(view(manager, own.id).error().code, Errc::kNotFound);
+    EXPECT_TRUE(view(manager, in_north->customer.id));
+    // History, as-of and activities follow the same rule.
+    auto history = app::ReadTx(db(), [&](Tx& tx) { return app::GetCustomerHistory(tx, sales_, saved->customer.id); });
+    EXPECT_EQ(history.error().code, Errc::kNotFound);
+}
+
 // CF-1 under concurrency: 16 writers creating files at once get distinct codes and lose nothing.
 TEST_F(CustomersDbTest, ConcurrentCreationKeepsCodesUniqueAndLosesNothing) {
     constexpr int kThreads = 16;

@@ -6,6 +6,7 @@
 
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/sql/embedded.hpp"
+#include "credo/store/audit_repository.hpp"
 
 namespace credo::store {
 namespace {
@@ -115,13 +116,14 @@ class CustomersRepo final : public app::CustomerRepository {
     explicit CustomersRepo(SqlSession& c) : conn_(c) {}
 
     Result<Customer> Find(CustomerId id) override {
-        CREDO_TRY(auto view, FindView(id));
+        CREDO_TRY(auto view, FindView(id, domain::Scope{.all = true}));
         return std::move(view.customer);
     }
 
-    Result<app::CustomerView> FindView(CustomerId id) override {
+    Result<app::CustomerView> FindView(CustomerId id, const domain::Scope& scope) override {
         CREDO_TRY(auto st, conn_.Prepare(q::customers::kFind));
-        st->Bind(id.value());
+        const auto [region, owner] = ScopeParams(scope);
+        st->Bind(id.value(), region, owner);
         CREDO_TRY(bool row, st->Step());
         if (!row) return NotFound("customer", id.str());
         CREDO_TRY(auto customer, WithId(app::CustomerFromSnapshot(st->Text(0)), id));
@@ -290,7 +292,7 @@ class CustomersRepo final : public app::CustomerRepository {
         return std::string(conn_.TextOf(f.q ? q::customers::kFilterText : q::customers::kFilterAll));
     }
 
-    // Binds $1..$10 of the filter fragments, then the paging parameters.
+    // Binds $1..$12 of the filter fragments (the filter, then the scope), then the paging parameters.
     template <class... Extra>
     static void BindFilter(SqlStatement& st, const app::CustomerFilter& f, const Extra&... extra) {
         std::optional<std::string> text, first_gram, last_gram, phone_prefix;
@@ -312,8 +314,17 @@ class CustomersRepo final : public app::CustomerRepository {
         if (f.lifecycle) lifecycle = std::string(domain::kLifecycleNames.Name(*f.lifecycle));
         if (f.importance) importance = std::string(domain::kImportanceNames.Name(*f.importance));
         if (f.nature) nature = std::string(domain::kNatureNames.Name(*f.nature));
+        const auto [scope_region, scope_owner] = ScopeParams(f.scope);
         st.Bind(text, first_gram, last_gram, phone_prefix, f.region, owner, kind, lifecycle, importance, nature,
-                extra...);
+                scope_region, scope_owner, extra...);
+    }
+
+    // A scope as the queries' two conditions: NULL means "any". An empty scope matches no owner.
+    static std::pair<std::optional<std::string>, std::optional<std::int64_t>> ScopeParams(const domain::Scope& s) {
+        if (s.all) return {std::nullopt, std::nullopt};
+        if (s.region) return {s.region, std::nullopt};
+        if (s.owner) return {std::nullopt, s.owner->value()};
+        return {std::nullopt, std::int64_t{-1}};
     }
 
     Status InsertVersion(CustomerId id, const app::VersionRecord& v, const std::string& snapshot) {
@@ -562,7 +573,7 @@ class JobRunsRepo final : public app::JobRunRepository {
 class SqlTx final : public app::Tx {
  public:
     explicit SqlTx(SqlSession& c)
-        : customers_(c), activities_(c), users_(c), sessions_(c), regions_(c), sequences_(c), job_runs_(c) {}
+        : customers_(c), activities_(c), users_(c), sessions_(c), regions_(c), sequences_(c), job_runs_(c), audit_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -570,6 +581,7 @@ class SqlTx final : public app::Tx {
     app::RegionRepository& Regions() override { return regions_; }
     app::SequenceRepository& Sequences() override { return sequences_; }
     app::JobRunRepository& JobRuns() override { return job_runs_; }
+    app::AuditRepository& Audit() override { return audit_; }
 
  private:
     CustomersRepo customers_;
@@ -579,6 +591,7 @@ class SqlTx final : public app::Tx {
     RegionsRepo regions_;
     SequencesRepo sequences_;
     JobRunsRepo job_runs_;
+    SqlAuditRepository audit_;
 };
 
 }  // namespace

@@ -42,7 +42,7 @@ TEST_F(UsersDbTest, CreateUserValidatesAndRejectsTakenUsernames) {
 TEST_F(UsersDbTest, UsersSetTheirOwnLanguage) {
     const auto actor = MakeUser("wang.fang", {Role::kSales}, "east");
     auto update = [&](app::MeUpdate u) {
-        return app::WriteTx(db(), [&](Tx& tx) { return app::UpdateMe(tx, actor, u); });
+        return app::WriteTx(db(), [&](Tx& tx) { return app::UpdateMe(tx, ctx(), actor, u); });
     };
     auto stored = [&] { return app::ReadTx(db(), [&](Tx& tx) { return tx.Users().Find(actor.id); })->language; };
 
@@ -81,7 +81,7 @@ TEST_F(UsersDbTest, LoginIssuesASessionAndLogoutEndsIt) {
     ASSERT_TRUE(actor);
     EXPECT_EQ(actor->username, "wang.fang");
     EXPECT_TRUE(actor->Has(Role::kSales));
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return app::Logout(tx, outcome->token); }));
+    ASSERT_TRUE(db().Write([&](Tx& tx) { return app::Logout(tx, ctx(), *actor, outcome->token); }));
     auth.Forget(outcome->token);
     EXPECT_EQ(auth.Authenticate(outcome->token).error().code, Errc::kUnauthenticated);
 }

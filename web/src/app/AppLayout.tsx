@@ -1,6 +1,7 @@
 // The frame of every signed-in page: a collapsible side menu (collapsed by default on tablets), the
 // language switch and the user menu in the header.
 import {
+  AuditOutlined,
   CloudUploadOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -21,6 +22,7 @@ const ICONS: Record<string, ReactNode> = {
   customers: <TeamOutlined />,
   import: <CloudUploadOutlined />,
   users: <UsergroupAddOutlined />,
+  audit: <AuditOutlined />,
 };
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */

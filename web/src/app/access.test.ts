@@ -24,6 +24,10 @@ describe('access', () => {
     const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
     expect(entries).toEqual(['/', '/customers', '/customers/import']);
   });
+  it('shows the auditor the audit trail but not the import', () => {
+    const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
+    expect(entries).toEqual(['/', '/customers', '/audit']);
+  });
 });
 
 describe('selectedMenuKey', () => {

@@ -22,6 +22,7 @@ export const MENU: MenuEntry[] = [
   { path: '/customers', labelKey: 'nav.customers', icon: 'customers', capability: 'customers.view' },
   { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
   { path: '/admin/users', labelKey: 'nav.users', icon: 'users', capability: 'users.manage' },
+  { path: '/audit', labelKey: 'nav.audit', icon: 'audit', capability: 'audit.view' },
 ];
 
 function page(load: () => Promise<{ default: ComponentType }>, capability?: Capability) {
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'customers/:id', element: page(() => import('@/features/customers/pages/CustomerPage'), 'customers.view') },
       { path: 'customers/:id/edit', element: page(() => import('@/features/customers/pages/CustomerEditPage'), 'customers.write') },
       { path: 'admin/users', element: page(() => import('@/features/admin/UsersPage'), 'users.manage') },
+      { path: 'audit', element: page(() => import('@/features/audit/AuditPage'), 'audit.view') },
       { path: '*', element: page(() => import('./NotFoundPage')) },
     ],
   },

@@ -620,9 +620,11 @@ Result<Activity> ActivityFromJson(const json::object& body) {
 json::array ChangesToJson(const std::vector<FieldChange>& changes) {
     json::array out;
     for (const auto& c : changes) {
-        out.push_back(json::object{{"field", c.field},
-                                   {"before", c.before ? json::value(*c.before) : json::value(nullptr)},
-                                   {"after", c.after ? json::value(*c.after) : json::value(nullptr)}});
+        json::object o{{"field", c.field},
+                       {"before", c.before ? json::value(*c.before) : json::value(nullptr)},
+                       {"after", c.after ? json::value(*c.after) : json::value(nullptr)}};
+        if (c.hidden) o["hidden"] = true;
+        out.push_back(std::move(o));
     }
     return out;
 }

@@ -32,6 +32,7 @@ class Tx {
     virtual RegionRepository& Regions() = 0;
     virtual SequenceRepository& Sequences() = 0;
     virtual JobRunRepository& JobRuns() = 0;
+    virtual AuditRepository& Audit() = 0;
 };
 
 class Database {

@@ -16,6 +16,7 @@
 #include "credo/base/ids.hpp"
 #include "credo/base/result.hpp"
 #include "credo/domain/access/role.hpp"
+#include "credo/domain/access/scope.hpp"
 #include "credo/domain/customer/activity.hpp"
 #include "credo/domain/customer/customer.hpp"
 
@@ -39,6 +40,9 @@ struct CustomerFilter {
     std::optional<domain::Lifecycle> lifecycle;
     std::optional<domain::Importance> importance;
     std::optional<domain::Nature> nature;
+    // The files the reader may see (SE-2): applied in the query, so pages, totals and exports hold
+    // nothing outside it. Every use case sets it from its actor.
+    domain::Scope scope{.all = true};
 };
 
 enum class CustomerSort {
@@ -99,7 +103,8 @@ class CustomerRepository {
     virtual ~CustomerRepository() = default;
     // The current file; kNotFound when there is none.
     virtual Result<domain::Customer> Find(CustomerId id) = 0;
-    virtual Result<CustomerView> FindView(CustomerId id) = 0;
+    // The current file with its owner's name, when it lies within `scope`; kNotFound otherwise.
+    virtual Result<CustomerView> FindView(CustomerId id, const domain::Scope& scope) = 0;
     // Find, inside a write transaction, holding the file against concurrent writers until the end of the
     // transaction (a row lock on PostgreSQL; SQLite's single writer already serializes).
     virtual Result<domain::Customer> FindForUpdate(CustomerId id) = 0;
@@ -206,6 +211,70 @@ class JobRunRepository {
     // Claims the run of `job` for `as_of`: true when this call made the claim, false when it was made
     // before (by this server or another). The claim commits or rolls back with the caller's transaction.
     virtual Result<bool> Claim(std::string_view job, Date as_of, std::string_view server, Timestamp at) = 0;
+};
+
+// The audit log (SPEC SE-3): one entry per change, login, logout, import and export, each linked to the
+// one before it by a SHA-256 hash (app/audit_chain.hpp), so that an entry altered or removed afterwards
+// — even by someone with direct access to the database — is found by Verify.
+struct AuditEntry {
+    Timestamp at{};
+    std::optional<UserId> actor;  // nullopt: the system (command line, jobs) or an anonymous caller
+    std::string actor_name;       // the actor's username, "system" or "anonymous"
+    std::string action;           // "customer.update", "auth.login_failed", … (app/audit.hpp)
+    std::string entity;           // what the action was on: "customer", "user"
+    std::optional<std::string> entity_id;
+    std::string details = "{}";  // a JSON object as text, hashed as stored; never a password
+};
+
+// An entry as stored: its place in the chain and the hashes that link it.
+struct AuditRecord {
+    std::int64_t id = 0;  // 1, 2, 3, … without gaps
+    AuditEntry entry;
+    std::string prev_hash;  // the hash of entry id - 1 (64 zeros for the first)
+    std::string hash;       // AuditHash(*this)
+};
+
+struct AuditFilter {
+    std::optional<UserId> actor;
+    std::optional<std::string> action;
+    std::optional<std::string> entity;
+    std::optional<std::string> entity_id;
+    std::optional<Timestamp> from;  // inclusive
+    std::optional<Timestamp> to;    // exclusive
+};
+
+struct AuditQuery {
+    AuditFilter filter;
+    int offset = 0;
+    int limit = 50;
+};
+
+struct AuditPage {
+    std::vector<AuditRecord> items;  // newest first
+    std::int64_t total = 0;
+};
+
+// The outcome of rechecking the chain. A broken chain is a value, not an error: errors are for storage.
+struct AuditVerification {
+    bool intact = true;
+    std::int64_t entries = 0;               // entries checked
+    std::optional<std::int64_t> broken_at;  // the first entry that does not verify (or is missing)
+    std::optional<std::string> reason;
+};
+
+class AuditRepository {
+ public:
+    virtual ~AuditRepository() = default;
+    // Stores `entry` as the next link of the chain — the next id, the hash of the entry before it, its
+    // own hash — inside the caller's write transaction, and holds the end of the chain against every other
+    // appending transaction until that one ends (a row lock on PostgreSQL; SQLite has one writer), so that
+    // two transactions never link to the same entry. Returns the stored record.
+    virtual Result<AuditRecord> Append(const AuditEntry& entry) = 0;
+    // Walks the chain in id order, up to the end recorded by the last Append, and rechecks every entry
+    // (app::AuditChainCheck).
+    virtual Result<AuditVerification> Verify() = 0;
+    // Matching entries, newest first, with their total.
+    virtual Result<AuditPage> List(const AuditQuery& query) = 0;
 };
 
 }  // namespace credo::app

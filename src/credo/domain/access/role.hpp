@@ -42,6 +42,8 @@ struct Actor {
     // Whether this actor may create and edit customer files at all (the auditor reads only).
     bool MayWriteCustomers() const;
     bool MayManageUsers() const { return Has(Role::kAdmin); }
+    // Whether this actor may read and verify the audit log (SPEC SE-3): admins and auditors.
+    bool MayReadAudit() const { return Has(Role::kAdmin) || Has(Role::kAuditor); }
 };
 
 // The actor used by the command line and by jobs: a system identity with every right.

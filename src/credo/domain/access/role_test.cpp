@@ -39,6 +39,15 @@ TEST(Actor, MayManageUsersOnlyAsAdmin) {
     for (Role r : kAllRoles) EXPECT_EQ(With({r}).MayManageUsers(), r == Role::kAdmin) << kRoleNames.Name(r);
 }
 
+TEST(Actor, MayReadAuditAsAdminOrAuditor) {
+    for (Role r : kAllRoles) {
+        EXPECT_EQ(With({r}).MayReadAudit(), r == Role::kAdmin || r == Role::kAuditor) << kRoleNames.Name(r);
+    }
+    EXPECT_FALSE(With({}).MayReadAudit());
+    EXPECT_TRUE(With({Role::kSales, Role::kAuditor}).MayReadAudit());
+    EXPECT_TRUE(SystemActor().MayReadAudit());
+}
+
 TEST(Actor, SystemActor) {
     const Actor s = SystemActor();
     EXPECT_EQ(s.username, "system");

@@ -100,6 +100,7 @@ struct FieldChange {
     std::string field;
     std::optional<std::string> before;  // ValueText of the old value; nullopt when absent
     std::optional<std::string> after;
+    bool hidden = false;  // a sensitive part the reader may not see: before and after are left out
 };
 std::vector<FieldChange> Diff(const Customer& before, const Customer& after);
 // The changes of a file's first version: every field it was created with (Diff from an empty file of

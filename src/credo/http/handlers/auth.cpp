@@ -64,9 +64,9 @@ void RegisterAuth(Router& router, ApiDeps& deps) {
                                               {"user", UserJson(*outcome->user)}});
     });
     router.Add(Method::kPost, "/api/v1/auth/logout", Dispatch::kBlocking,
-               Authed(deps, [&deps](const Request& req, const Actor&) {
+               Authed(deps, [&deps](const Request& req, const Actor& actor) {
                    const std::string token = req.Header("authorization")->substr(7);
-                   Status s = deps.db.Write([&](app::Tx& tx) { return app::Logout(tx, token); });
+                   Status s = deps.db.Write([&](app::Tx& tx) { return app::Logout(tx, deps.ctx, actor, token); });
                    if (!s) return ToResponse(s.error());
                    deps.auth.Forget(token);
                    Response r;
@@ -92,7 +92,8 @@ void RegisterAuth(Router& router, ApiDeps& deps) {
                    app::MeUpdate update;
                    update.language_given = body->contains("language");
                    update.language = *language;
-                   auto user = app::WriteTx(deps.db, [&](app::Tx& tx) { return app::UpdateMe(tx, actor, update); });
+                   auto user =
+                       app::WriteTx(deps.db, [&](app::Tx& tx) { return app::UpdateMe(tx, deps.ctx, actor, update); });
                    if (!user) return ToResponse(user.error());
                    return JsonResponse(200, UserJson(*user));
                }));

@@ -35,5 +35,6 @@ void RegisterSystem(Router& router, ApiDeps& deps);
 void RegisterAuth(Router& router, ApiDeps& deps);
 void RegisterCustomers(Router& router, ApiDeps& deps);
 void RegisterTransfer(Router& router, ApiDeps& deps);
+void RegisterAudit(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

@@ -8,21 +8,39 @@ using domain::Actor;
 
 namespace {
 
-json::object CustomerJson(const domain::Customer& c, json::storage_ptr sp) {
-    json::object o = app::CustomerToJson(c, sp);
-    const auto completeness = domain::AssessCompleteness(c);
+bool ProfilesHidden(const app::ShownCustomer& shown) {
+    return std::find(shown.hidden.begin(), shown.hidden.end(), "contacts.profile") != shown.hidden.end();
+}
+
+json::object CustomerJson(const app::ShownCustomer& shown, json::storage_ptr sp) {
+    json::object o = app::CustomerToJson(shown.customer, sp);
+    // A hidden profile is left out, not sent empty: the reader cannot tell an empty one from a hidden one.
+    if (ProfilesHidden(shown))
+        for (auto& contact : o["contacts"].as_array()) contact.as_object().erase("profile");
     json::array missing(sp);
-    for (const auto& m : completeness.missing) missing.emplace_back(m);
+    for (const auto& m : shown.completeness.missing) missing.emplace_back(m);
     json::object score(sp);
-    score.emplace("score", completeness.score);
+    score.emplace("score", shown.completeness.score);
     score.emplace("missing", std::move(missing));
     o["completeness"] = std::move(score);
+    json::array hidden(sp);
+    for (const auto& h : shown.hidden) hidden.emplace_back(h);
+    o["hidden"] = std::move(hidden);
     return o;
 }
 
 json::array WarningsJson(const std::vector<app::DuplicateMatch>& matches) {
     json::array out;
     for (const auto& m : matches) {
+        // A match outside the reader's scope is told, but not which file it is.
+        if (!m.id.valid()) {
+            out.push_back(
+                json::object{{"code", "duplicate"},
+                             {"field", m.field},
+                             {"message", "a customer file you may not see has the same " + m.field + "; ask a manager"},
+                             {"match", nullptr}});
+            continue;
+        }
         out.push_back(json::object{{"code", "duplicate"},
                                    {"field", m.field},
                                    {"message", "customer " + m.code + " (" + m.name + ") has the same " + m.field},
@@ -46,12 +64,14 @@ json::value OwnerName(app::Database& db, const domain::Customer& c) {
     return name ? *name : json::value(nullptr);
 }
 
-Response CustomerResponse(int status, const domain::Customer& c, json::value owner_name,
+Response CustomerResponse(int status, const Actor& actor, domain::Customer customer, json::value owner_name,
                           const std::vector<app::DuplicateMatch>* warnings) {
+    const auto shown = app::ShowTo(actor, std::move(customer));
+    const auto& c = shown.customer;
     // The document lives only until it is serialized: build it in an arena, not on the heap.
     unsigned char buffer[16384];
     json::monotonic_resource arena(buffer, sizeof buffer);
-    json::object o = CustomerJson(c, &arena);
+    json::object o = CustomerJson(shown, &arena);
     o["owner_name"] = std::move(owner_name);
     if (warnings) o["warnings"] = WarningsJson(*warnings);
     Response r = JsonResponse(status, o);
@@ -160,18 +180,18 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                                                          {"page_size", query.limit}});
                }));
 
-    router.Add(Method::kPost, "/api/v1/customers", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto body = app::ParseJsonObject(req.body);
-                   if (!body) return ToResponse(body.error());
-                   auto draft = app::CustomerDraftFromJson(*body);
-                   if (!draft) return ToResponse(draft.error());
-                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
-                       return app::CreateCustomer(tx, ctx, actor, draft->customer, draft->reason);
-                   });
-                   if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(201, saved->customer, OwnerName(db, saved->customer), &saved->warnings);
-               }));
+    router.Add(
+        Method::kPost, "/api/v1/customers", Dispatch::kBlocking,
+        Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+            auto body = app::ParseJsonObject(req.body);
+            if (!body) return ToResponse(body.error());
+            auto draft = app::CustomerDraftFromJson(*body);
+            if (!draft) return ToResponse(draft.error());
+            auto saved = app::WriteTx(
+                db, [&](app::Tx& tx) { return app::CreateCustomer(tx, ctx, actor, draft->customer, draft->reason); });
+            if (!saved) return ToResponse(saved.error());
+            return CustomerResponse(201, actor, saved->customer, OwnerName(db, saved->customer), &saved->warnings);
+        }));
 
     router.Add(Method::kGet, "/api/v1/customers/duplicates", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
@@ -188,9 +208,13 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    });
                    if (!matches) return ToResponse(matches.error());
                    json::array out;
-                   for (const auto& m : *matches)
-                       out.push_back(
-                           json::object{{"field", m.field}, {"id", m.id.value()}, {"code", m.code}, {"name", m.name}});
+                   for (const auto& m : *matches) {
+                       const bool shown = m.id.valid();  // a file outside the caller's scope is not named
+                       out.push_back(json::object{{"field", m.field},
+                                                  {"id", shown ? json::value(m.id.value()) : json::value(nullptr)},
+                                                  {"code", shown ? json::value(m.code) : json::value(nullptr)},
+                                                  {"name", shown ? json::value(m.name) : json::value(nullptr)}});
+                   }
                    return JsonResponse(200, json::object{{"matches", out}});
                }));
 
@@ -216,25 +240,26 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return Loaded{std::move(customer), std::move(owner)};
                    });
                    if (!loaded) return ToResponse(loaded.error());
-                   return CustomerResponse(200, loaded->customer, std::move(loaded->owner_name), nullptr);
+                   return CustomerResponse(200, actor, std::move(loaded->customer), std::move(loaded->owner_name),
+                                           nullptr);
                }));
 
-    router.Add(Method::kPatch, "/api/v1/customers/{id}", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto id = PathId(req, "id");
-                   if (!id) return ToResponse(id.error());
-                   auto version = IfMatchVersion(req);
-                   if (!version) return ToResponse(version.error());
-                   auto body = app::ParseJsonObject(req.body);
-                   if (!body) return ToResponse(body.error());
-                   auto edit = app::CustomerEditFromJson(*body);
-                   if (!edit) return ToResponse(edit.error());
-                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
-                       return app::UpdateCustomer(tx, ctx, actor, CustomerId(*id), *version, *edit);
-                   });
-                   if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(200, saved->customer, OwnerName(db, saved->customer), &saved->warnings);
-               }));
+    router.Add(
+        Method::kPatch, "/api/v1/customers/{id}", Dispatch::kBlocking,
+        Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+            auto id = PathId(req, "id");
+            if (!id) return ToResponse(id.error());
+            auto version = IfMatchVersion(req);
+            if (!version) return ToResponse(version.error());
+            auto body = app::ParseJsonObject(req.body);
+            if (!body) return ToResponse(body.error());
+            auto edit = app::CustomerEditFromJson(*body);
+            if (!edit) return ToResponse(edit.error());
+            auto saved = app::WriteTx(
+                db, [&](app::Tx& tx) { return app::UpdateCustomer(tx, ctx, actor, CustomerId(*id), *version, *edit); });
+            if (!saved) return ToResponse(saved.error());
+            return CustomerResponse(200, actor, saved->customer, OwnerName(db, saved->customer), &saved->warnings);
+        }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/history", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
@@ -244,7 +269,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        db, [&](app::Tx& tx) { return app::GetCustomerHistory(tx, actor, CustomerId(*id)); });
                    if (!history) return ToResponse(history.error());
                    json::array items;
-                   for (const auto& v : *history) {
+                   for (const auto& v : app::ShowHistoryTo(actor, std::move(*history))) {
                        items.push_back(json::object{
                            {"version", v.version},
                            {"at", FormatTimestamp(v.at)},
@@ -264,7 +289,12 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        app::ReadTx(db, [&](app::Tx& tx) { return app::GetCustomer(tx, actor, CustomerId(*id)); });
                    if (!customer) return ToResponse(customer.error());
                    json::array items;
-                   for (const auto& c : customer->contacts) items.push_back(app::ContactToJson(c));
+                   const auto shown = app::ShowTo(actor, std::move(*customer));
+                   for (const auto& c : shown.customer.contacts) {
+                       auto contact = app::ContactToJson(c);
+                       if (ProfilesHidden(shown)) contact.erase("profile");
+                       items.push_back(std::move(contact));
+                   }
                    return JsonResponse(200, json::object{{"items", items}});
                }));
 
@@ -280,7 +310,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                        return app::AddContact(tx, ctx, actor, CustomerId(*id), OptionalIfMatch(req), *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(201, *saved, OwnerName(db, *saved), nullptr);
+                   return CustomerResponse(201, actor, *saved, OwnerName(db, *saved), nullptr);
                }));
 
     router.Add(Method::kPatch, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
@@ -296,7 +326,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                                                  *edit);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(200, *saved, OwnerName(db, *saved), nullptr);
+                   return CustomerResponse(200, actor, *saved, OwnerName(db, *saved), nullptr);
                }));
 
     router.Add(Method::kDelete, "/api/v1/customers/{id}/contacts/{contact_id}", Dispatch::kBlocking,
@@ -316,7 +346,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                                                  reason);
                    });
                    if (!saved) return ToResponse(saved.error());
-                   return CustomerResponse(200, *saved, OwnerName(db, *saved), nullptr);
+                   return CustomerResponse(200, actor, *saved, OwnerName(db, *saved), nullptr);
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/activities", Dispatch::kBlocking,

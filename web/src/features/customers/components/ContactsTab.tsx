@@ -47,6 +47,7 @@ export function ContactsTab({ file, readOnly }: { file: LoadedFile; readOnly: bo
   const { message, modal } = App.useApp();
   const onError = useRequestError();
   const id = file.customer.id;
+  const showProfile = !file.customer.hidden.includes('contacts.profile');
   const add = useAddContact(id);
   const update = useUpdateContact(id);
   const remove = useDeleteContact(id);
@@ -122,13 +123,14 @@ export function ContactsTab({ file, readOnly }: { file: LoadedFile; readOnly: bo
               description={
                 <Space direction="vertical" size={0}>
                   <span>{[...c.phones, c.email].filter(Boolean).join(' · ') || '—'}</span>
-                  {c.profile &&
+                  {showProfile &&
+                    c.profile &&
                     PROFILE_KEYS.filter((k) => c.profile?.[k]).map((k) => (
                       <span key={k}>
                         {t(`contacts.profile.${k}`)}: {String(c.profile?.[k])}
                       </span>
                     ))}
-                  {c.profile?.age && (
+                  {showProfile && c.profile?.age && (
                     <span>
                       {t('contacts.profile.age')}: {c.profile.age}
                     </span>
@@ -166,16 +168,20 @@ export function ContactsTab({ file, readOnly }: { file: LoadedFile; readOnly: bo
           <Form.Item name="primary" valuePropName="checked">
             <Checkbox>{t('contacts.primary')}</Checkbox>
           </Form.Item>
-          <Typography.Text strong>{t('contacts.profile.title')}</Typography.Text>
-          <Typography.Paragraph type="secondary">{t('contacts.profile.sensitive')}</Typography.Paragraph>
-          {PROFILE_KEYS.map((k) => (
-            <Form.Item key={k} name={['profile', k]} label={t(`contacts.profile.${k}`)}>
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
-            </Form.Item>
-          ))}
-          <Form.Item name={['profile', 'age']} label={t('contacts.profile.age')}>
-            <InputNumber min={16} max={120} precision={0} />
-          </Form.Item>
+          {showProfile && (
+            <>
+              <Typography.Text strong>{t('contacts.profile.title')}</Typography.Text>
+              <Typography.Paragraph type="secondary">{t('contacts.profile.sensitive')}</Typography.Paragraph>
+              {PROFILE_KEYS.map((k) => (
+                <Form.Item key={k} name={['profile', k]} label={t(`contacts.profile.${k}`)}>
+                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+                </Form.Item>
+              ))}
+              <Form.Item name={['profile', 'age']} label={t('contacts.profile.age')}>
+                <InputNumber min={16} max={120} precision={0} />
+              </Form.Item>
+            </>
+          )}
           <Form.Item name="reason" label={t('customer.reason')}>
             <Input maxLength={500} />
           </Form.Item>

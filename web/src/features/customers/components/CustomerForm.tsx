@@ -14,13 +14,15 @@ interface Props {
   fields: CustomerFields;
   initialValues: Record<string, unknown>;
   withContacts: boolean;
+  /** Sensitive fields the user may not see, hence not change (shown disabled). */
+  hidden?: string[];
   submitting: boolean;
   submitLabel: string;
   onSubmit: (values: Record<string, unknown>) => void;
   onCancel: () => void;
 }
 
-export function CustomerForm({ form, fields, initialValues, withContacts, submitting, submitLabel, onSubmit, onCancel }: Props) {
+export function CustomerForm({ form, fields, initialValues, withContacts, hidden = [], submitting, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const kind = Form.useWatch('kind', form) as string | undefined;
@@ -87,6 +89,14 @@ export function CustomerForm({ form, fields, initialValues, withContacts, submit
               .map((spec) => {
                 const isRequired = !!kind && spec.required_for.includes(kind as never);
                 const wide = spec.type === 'long_text';
+                if (hidden.includes(spec.key))
+                  return (
+                    <Col key={spec.key} xs={24} md={wide ? 24 : 12} xl={wide ? 24 : 8}>
+                      <Form.Item label={labels.field(spec.key)}>
+                        <Input disabled placeholder={t('customer.hidden')} />
+                      </Form.Item>
+                    </Col>
+                  );
                 return (
                   <Col key={spec.key} xs={24} md={wide ? 24 : 12} xl={wide ? 24 : 8}>
                     <Form.Item

@@ -1,5 +1,8 @@
 // A stored value as people read it: money and dates in the interface language, enumeration values
 // translated, lists joined.
+import { LockOutlined } from '@ant-design/icons';
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '@/i18n/languages';
 import { formatDate, formatMoney, type Money } from '@/lib/format';
 import type { FieldSpec } from '../api';
@@ -42,4 +45,14 @@ export function formatValue(
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
+}
+
+/** In place of a sensitive value the reader is not entitled to see. */
+export function HiddenValue() {
+  const { t } = useTranslation();
+  return (
+    <Typography.Text type="secondary">
+      <LockOutlined /> {t('customer.hidden')}
+    </Typography.Text>
+  );
 }

@@ -8,6 +8,7 @@ import { useLanguage } from '@/lib/useLanguage';
 import type { Schemas } from '@/api/client';
 import { useHistory, type CustomerFields } from '../api';
 import { useLabels } from '../labels';
+import { HiddenValue } from './FieldValue';
 
 /** "contacts[17].title" → "联系人 #17 · 职务"; catalog keys → their label. */
 export function useChangeLabel() {
@@ -73,12 +74,14 @@ export function HistoryTab({ customerId }: { customerId: number; catalog: Custom
                   {
                     title: t('history.before'),
                     dataIndex: 'before',
-                    render: (x: string | null) => (x === null ? <Typography.Text type="secondary">—</Typography.Text> : <del>{x}</del>),
+                    render: (x: string | null, ch: Schemas['FieldChange']) =>
+                      ch.hidden ? <HiddenValue /> : x === null ? <Typography.Text type="secondary">—</Typography.Text> : <del>{x}</del>,
                   },
                   {
                     title: t('history.after'),
                     dataIndex: 'after',
-                    render: (x: string | null) => (x === null ? <Typography.Text type="secondary">—</Typography.Text> : <ins>{x}</ins>),
+                    render: (x: string | null, ch: Schemas['FieldChange']) =>
+                      ch.hidden ? <HiddenValue /> : x === null ? <Typography.Text type="secondary">—</Typography.Text> : <ins>{x}</ins>,
                   },
                 ]}
               />

@@ -46,19 +46,22 @@ export default function CustomerCreatePage() {
     create.mutate(input, {
       onSuccess: (created) => {
         navigate(`/customers/${created.id}`);
-        const warnings = (created as { warnings?: { field: string; match: { id: number; code: string; name: string } }[] })
-          .warnings;
+        const warnings = created.warnings;
         if (warnings?.length)
           modal.warning({
             title: t('customers.duplicates_title'),
             content: (
               <ul>
-                {warnings.map((w) => (
-                  <li key={`${w.field}-${w.match.id}`}>
+                {warnings.map((w, i) => (
+                  <li key={`${w.field}-${i}`}>
                     {t(`customers.duplicate_by.${w.field}`)}:{' '}
-                    <Link to={`/customers/${w.match.id}`}>
-                      {w.match.code} {w.match.name}
-                    </Link>
+                    {w.match ? (
+                      <Link to={`/customers/${w.match.id}`}>
+                        {w.match.code} {w.match.name}
+                      </Link>
+                    ) : (
+                      t('customers.duplicate_hidden')
+                    )}
                   </li>
                 ))}
               </ul>

@@ -130,6 +130,7 @@ function Editor({ loaded, catalog }: { loaded: LoadedFile; catalog: NonNullable<
         fields={catalog}
         initialValues={initialValues}
         withContacts={false}
+        hidden={base.customer.hidden}
         submitting={update.isPending}
         submitLabel={t('common.save')}
         onSubmit={submit}

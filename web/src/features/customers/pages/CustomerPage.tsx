@@ -16,7 +16,7 @@ import { useCustomer, useCustomerFields } from '../api';
 import { ActivitiesTab } from '../components/ActivitiesTab';
 import { CompletenessTab } from '../components/CompletenessTab';
 import { ContactsTab } from '../components/ContactsTab';
-import { formatValue } from '../components/FieldValue';
+import { formatValue, HiddenValue } from '../components/FieldValue';
 import { HistoryTab } from '../components/HistoryTab';
 import { useLabels } from '../labels';
 
@@ -48,7 +48,7 @@ export default function CustomerPage() {
   const catalog = fields.data;
   const readOnly = !!asOf || !auth.can('customers.write');
   const record = c as unknown as Record<string, unknown>;
-  const completeness = c.completeness as unknown as { score: number; missing: string[] };
+  const completeness = c.completeness;
 
   const profile = (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -59,9 +59,13 @@ export default function CustomerPage() {
               .filter((f) => f.group === g)
               .map((f) => (
                 <Descriptions.Item key={f.key} label={labels.field(f.key)}>
-                  <span style={{ whiteSpace: f.type === 'long_text' ? 'pre-wrap' : undefined }}>
-                    {formatValue(f, f.key, record[f.key], language, labels)}
-                  </span>
+                  {c.hidden.includes(f.key) ? (
+                    <HiddenValue />
+                  ) : (
+                    <span style={{ whiteSpace: f.type === 'long_text' ? 'pre-wrap' : undefined }}>
+                      {formatValue(f, f.key, record[f.key], language, labels)}
+                    </span>
+                  )}
                 </Descriptions.Item>
               ))}
           </Descriptions>
@@ -88,7 +92,7 @@ export default function CustomerPage() {
             </Space>
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} style={{ marginTop: 12 }}>
               <Descriptions.Item label={t('customer.region')}>{labels.region(c.region)}</Descriptions.Item>
-              <Descriptions.Item label={t('customer.owner')}>{(record.owner_name as string | null) ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('customer.owner')}>{c.owner_name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('customer.version')}>
                 <span data-testid="customer-version">{file.data.version}</span>
               </Descriptions.Item>

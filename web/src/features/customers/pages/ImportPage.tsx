@@ -142,9 +142,10 @@ export default function ImportPage() {
                         {labels.field(k)}: {v}
                       </Typography.Text>
                     ))}
-                    {(r.warnings ?? []).map((w) => (
-                      <Typography.Text key={`${w.field}-${w.match.id}`} type="warning">
-                        {t(`customers.duplicate_by.${w.field}`)}: {w.match.code} {w.match.name}
+                    {(r.warnings ?? []).map((w, i) => (
+                      <Typography.Text key={`${w.field}-${i}`} type="warning">
+                        {t(`customers.duplicate_by.${w.field}`)}:{' '}
+                        {w.match ? `${w.match.code} ${w.match.name}` : t('customers.duplicate_hidden')}
                       </Typography.Text>
                     ))}
                   </Space>

@@ -1,0 +1,7 @@
+SELECT count(*) FROM audit_log
+WHERE ($1::bigint IS NULL OR actor_id = $1)
+  AND ($2::text IS NULL OR action = $2)
+  AND ($3::text IS NULL OR entity = $3)
+  AND ($4::text IS NULL OR entity_id = $4)
+  AND ($5::bigint IS NULL OR at >= $5)
+  AND ($6::bigint IS NULL OR at < $6)

@@ -1,0 +1,287 @@
+"""Roles and data scopes (SPEC SE-2): the authorization matrix.
+
+Every route × every role × (the salesperson's own file, another file of the same region, a file of
+another region), with the expected status, generated from the tables below. A route of the API that has
+no entry in ROUTE_RULES fails the test, so a new endpoint cannot ship without deciding who may use it.
+Also: lists, totals, exports and duplicate checks hold nothing outside the scope, and the sensitive
+parts are hidden from the roles not entitled to them in every output.
+"""
+
+import csv
+import io
+import unittest
+
+from credo_server import ADMIN, CredoServer, CredoTestCase, enterprise
+from routes import EXERCISED_ROUTES
+
+PASSWORD = "role-password-1"
+# (username, roles, region). `sales.e` owns file OWN; `sales.e2` owns SAME (same region, east).
+ROLE_USERS = (
+    ("sales.e", ["sales"], "east"),
+    ("sales.e2", ["sales"], "east"),
+    ("assistant.e", ["assistant"], "east"),
+    ("rm.e", ["regional_manager"], "east"),
+    ("rm.n", ["regional_manager"], "north"),
+    ("salesmgr", ["sales_manager"], None),
+    ("finance", ["finance"], None),
+    ("commerce", ["commerce"], None),
+    ("exec", ["executive"], None),
+    ("auditor", ["auditor"], None),
+)
+ACTORS = ["admin"] + [u for u, _, _ in ROLE_USERS if u != "sales.e2"]
+
+# What each actor may read and change among the three files: OWN (east, owned by sales.e), SAME (east,
+# owned by sales.e2) and OTHER (north, no owner).
+EVERYTHING = {"OWN", "SAME", "OTHER"}
+READ = {
+    "admin": EVERYTHING, "sales.e": {"OWN"}, "assistant.e": {"OWN", "SAME"}, "rm.e": {"OWN", "SAME"},
+    "rm.n": {"OTHER"}, "salesmgr": EVERYTHING, "finance": EVERYTHING, "commerce": EVERYTHING,
+    "exec": EVERYTHING, "auditor": EVERYTHING,
+}
+WRITE = {**READ, "auditor": set()}
+FINANCIAL = ["registered_capital", "paid_in_capital", "financial_status"]
+HIDDEN = {
+    "assistant.e": ["contacts.profile", *FINANCIAL],
+    "commerce": ["contacts.profile", *FINANCIAL],
+    "finance": ["contacts.profile"],
+}
+
+# How each route is judged: "read" and "write" on one file follow READ and WRITE (404 outside what may
+# be read, 403 for what may be read but not changed); the others are fixed per actor.
+ROUTE_RULES = {
+    ("get", "/customers/{id}"): "read",
+    ("get", "/customers/{id}/history"): "read",
+    ("get", "/customers/{id}/contacts"): "read",
+    ("get", "/customers/{id}/activities"): "read",
+    ("patch", "/customers/{id}"): "write",
+    ("post", "/customers/{id}/contacts"): "write",
+    ("patch", "/customers/{id}/contacts/{contact_id}"): "write",
+    ("delete", "/customers/{id}/contacts/{contact_id}"): "write",
+    ("post", "/customers/{id}/activities"): "write",
+    ("get", "/customers"): "scoped list",
+    ("get", "/exports/customers"): "scoped list",
+    ("get", "/customers/duplicates"): "scoped list",
+    ("post", "/customers"): "create",
+    ("post", "/imports/customers"): "create",
+    ("get", "/users"): {"admin": 200, "auditor": 200, "*": 403},
+    ("post", "/users"): {"admin": 201, "*": 403},
+    ("get", "/audit"): {"admin": 200, "auditor": 200, "*": 403},
+    ("get", "/audit/verify"): {"admin": 200, "auditor": 200, "*": 403},
+    ("get", "/auth/me"): {"*": 200},
+    ("patch", "/auth/me"): {"*": 200},
+    ("post", "/auth/logout"): {"*": 204},
+    ("get", "/regions"): {"*": 200},
+    ("get", "/customer-fields"): {"*": 200},
+    ("get", "/metrics"): {"*": 200},
+    ("get", "/health"): {"*": 200},
+    ("get", "/openapi.json"): {"*": 200},
+    ("post", "/auth/login"): {"*": 200},
+}
+
+
+class AccessMatrixTest(CredoTestCase):
+    @classmethod
+    def setUpClass(cls):
+        unittest.TestCase.setUpClass()
+        users = ((ADMIN[0], ADMIN[1], ["admin"], None),) + tuple(
+            (u, PASSWORD, roles, region) for u, roles, region in ROLE_USERS)
+        cls.server = server = CredoServer(users=users)
+        cls.addClassCleanup(server.stop)
+        server.start()
+        cls.clients = {}
+        for username in ["admin"] + [u for u, _, _ in ROLE_USERS]:
+            client = server.client()
+            client.login(username, ADMIN[1] if username == "admin" else PASSWORD)
+            cls.clients[username] = client
+            cls.addClassCleanup(client.close)
+        cls.admin = cls.clients["admin"]
+        ids = {u["username"]: u["id"] for u in cls.admin.get("/users")[2]["items"]}
+        cls.user_ids = ids
+        profile = {"family": "两个孩子", "age": 45}
+        contact = {"name": "王经理", "phones": ["13900001111"], "profile": profile}
+        cls.files = {}
+        for key, region, owner in (("OWN", "east", "sales.e"), ("SAME", "east", "sales.e2"), ("OTHER", "north", None)):
+            body = enterprise(region=region, contacts=[contact],
+                              registered_capital={"amount": "5000000.00", "currency": "CNY"},
+                              financial_status="稳健", name=f"权限测试{key}阀门有限公司")
+            if owner:
+                body["owner_id"] = ids[owner]
+            status, _, created = cls.admin.post("/customers", body)
+            assert status == 201, created
+            cls.files[key] = created
+
+    # --- helpers ------------------------------------------------------------------------------------
+
+    def current(self, key):
+        return self.admin.get(f"/customers/{self.files[key]['id']}")[2]
+
+    def expected_one(self, rule, actor, key):
+        if rule == "read":
+            return 200 if key in READ[actor] else 404
+        if key not in READ[actor]:
+            return 404
+        return None if key in WRITE[actor] else 403  # None: the route's success status
+
+    def call_on_file(self, method, route, actor, key):
+        client = self.clients[actor]
+        fid = self.files[key]["id"]
+        if route == "/customers/{id}/contacts/{contact_id}":
+            added = self.assertStatus(self.admin.post(f"/customers/{fid}/contacts", {"name": f"临时{actor}"}), 201)
+            contact = next(c for c in added["contacts"] if c["name"] == f"临时{actor}")
+            path = f"/customers/{fid}/contacts/{contact['id']}"
+            headers = {"If-Match": f'"{added["version"]}"'}
+            if method == "patch":
+                return client.request("PATCH", path, {"title": "采购"}, headers=headers)
+            return client.request("DELETE", path, headers=headers)
+        path = route.replace("{id}", str(fid))
+        if method == "get":
+            return client.get(path)
+        if route == "/customers/{id}":
+            return client.patch(path, {"fax": "021-66668888"}, if_match=self.current(key)["version"])
+        if route == "/customers/{id}/contacts":
+            return client.post(path, {"name": f"新联系人{actor}"})
+        if route == "/customers/{id}/activities":
+            return client.post(path, {"type": "call", "date": "2026-01-05", "summary": "电话回访"})
+        raise AssertionError(route)
+
+    def visible_ids(self, actor):
+        items = self.assertStatus(self.clients[actor].get("/customers", query={"q": "权限测试", "page_size": 200}), 200)
+        return {i["id"] for i in items["items"]}, items["total"]
+
+    # --- the matrix ---------------------------------------------------------------------------------
+
+    def test_every_route_has_a_rule(self):
+        self.assertEqual(set(EXERCISED_ROUTES) - set(ROUTE_RULES), set(), "routes without an access rule")
+        self.assertEqual(set(ROUTE_RULES) - set(EXERCISED_ROUTES), set(), "rules for routes that do not exist")
+
+    def test_one_file_routes(self):
+        for (method, route), rule in ROUTE_RULES.items():
+            if rule not in ("read", "write"):
+                continue
+            for actor in ACTORS:
+                for key in ("OWN", "SAME", "OTHER"):
+                    with self.subTest(route=f"{method.upper()} {route}", actor=actor, file=key):
+                        status, _, body = self.call_on_file(method, route, actor, key)
+                        expected = self.expected_one(rule, actor, key)
+                        if expected is None:
+                            self.assertIn(status, (200, 201), body)
+                        else:
+                            self.assertEqual(status, expected, body)
+
+    def test_fixed_routes(self):
+        for (method, route), rule in ROUTE_RULES.items():
+            if not isinstance(rule, dict) or route in ("/auth/logout", "/auth/login"):
+                continue
+            for actor in ACTORS:
+                with self.subTest(route=f"{method.upper()} {route}", actor=actor):
+                    client = self.clients[actor]
+                    if method == "get":
+                        status, _, body = client.get(route)
+                    elif route == "/users":
+                        status, _, body = client.post(route, {"username": f"new.{actor}", "password": "password-123",
+                                                              "roles": ["sales"]})
+                    elif route == "/auth/me":
+                        status, _, body = client.patch(route, {"language": "es"})
+                    else:
+                        raise AssertionError(route)
+                    self.assertEqual(status, rule.get(actor, rule["*"]), body)
+
+    def test_logout_and_login_are_open_to_every_role(self):
+        for actor in ACTORS:
+            with self.server.client() as c:
+                password = ADMIN[1] if actor == "admin" else PASSWORD
+                self.assertStatus(c.post("/auth/login", {"username": actor, "password": password}, token=None), 200)
+                c.login(actor, password)
+                self.assertStatus(c.post("/auth/logout"), 204)
+
+    def test_lists_and_totals_hold_only_the_scope(self):
+        for actor in ACTORS:
+            with self.subTest(actor=actor):
+                ids, total = self.visible_ids(actor)
+                expected = {self.files[k]["id"] for k in READ[actor]}
+                self.assertEqual(ids & {f["id"] for f in self.files.values()}, expected)
+                self.assertEqual(total, len(ids))
+
+    def test_exports_hold_only_the_scope_and_hide_what_the_role_may_not_see(self):
+        for actor in ACTORS:
+            with self.subTest(actor=actor):
+                status, _, data = self.clients[actor].get("/exports/customers", query={"format": "csv", "q": "权限测试"})
+                self.assertEqual(status, 200)
+                rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+                codes = {r["code"] for r in rows}
+                self.assertEqual(codes, {self.files[k]["code"] for k in READ[actor]})
+                for r in rows:
+                    for field in FINANCIAL:
+                        if field in HIDDEN.get(actor, []):
+                            self.assertEqual(r[field], "", f"{actor} sees {field} in the export")
+                    if "registered_capital" not in HIDDEN.get(actor, []):
+                        self.assertNotEqual(r["registered_capital"], "")
+
+    def test_sensitive_parts_are_hidden_in_files_contacts_and_history(self):
+        for actor in ACTORS:
+            key = sorted(READ[actor])[0]
+            fid = self.files[key]["id"]
+            client = self.clients[actor]
+            with self.subTest(actor=actor):
+                hidden = HIDDEN.get(actor, [])
+                file = self.assertStatus(client.get(f"/customers/{fid}"), 200)
+                self.assertEqual(file["hidden"], hidden)
+                for field in ("registered_capital", "financial_status"):  # the two the files have
+                    self.assertEqual(field in file and file[field] is not None, field not in hidden, field)
+                contacts = self.assertStatus(client.get(f"/customers/{fid}/contacts"), 200)["items"]
+                manager = next(c for c in contacts if c["name"] == "王经理")
+                self.assertEqual("profile" in manager, "contacts.profile" not in hidden, manager)
+                first = self.assertStatus(client.get(f"/customers/{fid}/history"), 200)["items"][-1]
+                changes = {c["field"]: c for c in first["changes"]}
+                capital = changes["registered_capital"]
+                if "registered_capital" in hidden:
+                    self.assertEqual((capital["before"], capital["after"], capital.get("hidden")), (None, None, True))
+                else:
+                    self.assertIsNotNone(capital["after"])
+                # A hidden part cannot be overwritten blind.
+                if actor in ("assistant.e", "commerce") and key in WRITE[actor]:
+                    version = self.current(key)["version"]
+                    err = self.assertError(client.patch(f"/customers/{fid}", {"financial_status": "改写"},
+                                                        if_match=version), 403, "forbidden")
+                    self.assertIn("financial_status", err["fields"])
+
+    def test_creating_stays_within_the_scope(self):
+        sales = self.clients["sales.e"]
+        created = self.assertStatus(sales.post("/customers", enterprise(region="north")), 201)
+        self.assertEqual(created["owner_id"], self.user_ids["sales.e"], "a salesperson's new file is its own")
+        self.assertError(sales.post("/customers", enterprise(owner_id=self.user_ids["sales.e2"])), 403, "forbidden")
+        self.assertError(self.clients["rm.e"].post("/customers", enterprise(region="north")), 403, "forbidden")
+        self.assertStatus(self.clients["rm.e"].post("/customers", enterprise(region="east")), 201)
+        self.assertError(self.clients["auditor"].post("/customers", enterprise()), 403, "forbidden")
+        csv_body = "kind,name,region,phone\nindividual,导入范围测试,north,13911112222\n".encode()
+        report = self.assertStatus(self.clients["rm.e"].request("POST", "/imports/customers", raw=csv_body,
+                                                                headers={"Content-Type": "text/csv"}), 200)
+        self.assertEqual((report["created"], report["failed"]), (0, 1))
+        self.assertIn("region", report["rows"][0]["errors"])
+        self.assertError(self.clients["auditor"].request("POST", "/imports/customers", raw=csv_body,
+                                                         headers={"Content-Type": "text/csv"}), 403, "forbidden")
+
+    def test_changes_cannot_move_a_file_out_of_reach(self):
+        own = self.files["OWN"]["id"]
+        sales = self.clients["sales.e"]
+        err = self.assertError(sales.patch(f"/customers/{own}", {"owner_id": self.user_ids["sales.e2"]},
+                                           if_match=self.current("OWN")["version"]), 403, "forbidden")
+        self.assertIn("owner", err["message"])
+        self.assertError(self.clients["rm.e"].patch(f"/customers/{own}", {"region": "north"},
+                                                    if_match=self.current("OWN")["version"]), 403, "forbidden")
+        self.assertEqual(self.current("OWN")["region"], "east")
+
+    def test_duplicate_checks_do_not_name_files_outside_the_scope(self):
+        other = self.files["OTHER"]
+        matches = self.assertStatus(self.clients["sales.e"].get("/customers/duplicates",
+                                                                query={"tax_id": other["tax_id"]}), 200)["matches"]
+        self.assertEqual(matches, [{"field": "tax_id", "id": None, "code": None, "name": None}])
+        seen = self.assertStatus(self.clients["salesmgr"].get("/customers/duplicates",
+                                                               query={"tax_id": other["tax_id"]}), 200)["matches"]
+        self.assertEqual(seen[0]["id"], other["id"])
+        created = self.assertStatus(self.clients["sales.e"].post("/customers", enterprise(tax_id=other["tax_id"])), 201)
+        self.assertEqual([w["match"] for w in created["warnings"]], [None])
+
+
+if __name__ == "__main__":
+    unittest.main()
