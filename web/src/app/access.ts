@@ -17,7 +17,7 @@ export type Capability =
   | 'audit.view'
   | 'users.manage';
 
-const ALL_ROLES: Role[] = [
+export const ALL_ROLES: Role[] = [
   'sales',
   'assistant',
   'regional_manager',

@@ -5,21 +5,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data, type Schemas } from '@/api/client';
+import { ALL_ROLES } from '@/app/access';
 import { useRequestError } from '@/app/requestErrors';
 import { ErrorState } from '@/components/ErrorState';
 import { LANGUAGE_NAMES, LANGUAGES } from '@/i18n/languages';
 
-const ROLES: Schemas['Role'][] = [
-  'sales',
-  'assistant',
-  'regional_manager',
-  'sales_manager',
-  'finance',
-  'commerce',
-  'executive',
-  'admin',
-  'auditor',
-];
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -100,7 +90,7 @@ export default function UsersPage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            <Select mode="multiple" options={ALL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
           </Form.Item>
           <Form.Item name="region" label={t('customer.region')}>
             <Select allowClear options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: regionName(r.code) }))} />
