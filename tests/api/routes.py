@@ -12,6 +12,11 @@ EXERCISED_ROUTES = {
     ("patch", "/auth/me"),
     ("get", "/users"),
     ("post", "/users"),
+    ("patch", "/users/{id}"),
+    ("post", "/auth/password"),
+    ("get", "/auth/tokens"),
+    ("post", "/auth/tokens"),
+    ("delete", "/auth/tokens/{id}"),
     ("get", "/regions"),
     ("get", "/customer-fields"),
     ("get", "/customers"),
@@ -30,6 +35,14 @@ EXERCISED_ROUTES = {
     ("get", "/exports/customers"),
     ("get", "/audit"),
     ("get", "/audit/verify"),
+    ("post", "/customers/{id}/assign"),
+    ("post", "/users/{id}/handover"),
+    ("get", "/handovers/{id}"),
+    ("get", "/assignments/proposal"),
+    ("post", "/assignments/proposal/accept"),
+    ("get", "/notices"),
+    ("get", "/policies"),
+    ("put", "/policies/{key}"),
 }
 PUBLIC_ROUTES = {("get", "/health"), ("get", "/openapi.json"), ("post", "/auth/login")}
 PROTECTED_ROUTES = sorted(EXERCISED_ROUTES - PUBLIC_ROUTES)
@@ -38,4 +51,4 @@ HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "tra
 
 def concrete(path: str) -> str:
     """A template path with ids filled in."""
-    return path.replace("{id}", "1").replace("{contact_id}", "1")
+    return path.replace("{id}", "1").replace("{contact_id}", "1").replace("{key}", "ownership.neglect_days")

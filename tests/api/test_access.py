@@ -39,6 +39,9 @@ READ = {
     "exec": EVERYTHING, "auditor": EVERYTHING,
 }
 WRITE = {**READ, "auditor": set()}
+# Who may assign which file (OW-1): regional managers their region's, managers, executives and admins any.
+ASSIGN = {"admin": EVERYTHING, "rm.e": {"OWN", "SAME"}, "rm.n": {"OTHER"}, "salesmgr": EVERYTHING,
+          "exec": EVERYTHING}
 FINANCIAL = ["registered_capital", "paid_in_capital", "financial_status"]
 HIDDEN = {
     "assistant.e": ["contacts.profile", *FINANCIAL],
@@ -63,8 +66,22 @@ ROUTE_RULES = {
     ("get", "/customers/duplicates"): "scoped list",
     ("post", "/customers"): "create",
     ("post", "/imports/customers"): "create",
-    ("get", "/users"): {"admin": 200, "auditor": 200, "*": 403},
+    ("get", "/users"): {"admin": 200, "auditor": 200, "salesmgr": 200, "rm.e": 200, "rm.n": 200, "exec": 200,
+                        "*": 403},
     ("post", "/users"): {"admin": 201, "*": 403},
+    ("patch", "/users/{id}"): {"admin": 200, "*": 403},
+    ("post", "/auth/password"): {"*": 204},
+    ("get", "/auth/tokens"): {"*": 200},
+    ("post", "/auth/tokens"): {"*": 201},
+    ("delete", "/auth/tokens/{id}"): {"*": 204},
+    ("post", "/customers/{id}/assign"): "assign",
+    ("post", "/users/{id}/handover"): {"admin": 201, "salesmgr": 201, "rm.e": 201, "*": 403},
+    ("get", "/handovers/{id}"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "exec": 200, "auditor": 200, "*": 403},
+    ("get", "/assignments/proposal"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "*": 403},
+    ("post", "/assignments/proposal/accept"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "rm.n": 200, "*": 403},
+    ("get", "/notices"): {"*": 200},
+    ("get", "/policies"): {"admin": 200, "salesmgr": 200, "exec": 200, "*": 403},
+    ("put", "/policies/{key}"): {"admin": 200, "*": 403},
     ("get", "/audit"): {"admin": 200, "auditor": 200, "*": 403},
     ("get", "/audit/verify"): {"admin": 200, "auditor": 200, "*": 403},
     ("get", "/auth/me"): {"*": 200},
@@ -109,6 +126,11 @@ class AccessMatrixTest(CredoTestCase):
             status, _, created = cls.admin.post("/customers", body)
             assert status == 201, created
             cls.files[key] = created
+        gone = cls.admin.post("/users", {"username": "gone.e", "password": PASSWORD, "roles": ["sales"],
+                                         "region": "east"})[2]
+        status, _, handover = cls.admin.post(f"/users/{gone['id']}/handover", {"to": None, "reason": "离职"})
+        assert status == 201, handover
+        cls.handover_id = handover["id"]
 
     # --- helpers ------------------------------------------------------------------------------------
 
@@ -120,6 +142,8 @@ class AccessMatrixTest(CredoTestCase):
             return 200 if key in READ[actor] else 404
         if key not in READ[actor]:
             return 404
+        if rule == "assign":
+            return None if key in ASSIGN.get(actor, set()) else 403
         return None if key in WRITE[actor] else 403  # None: the route's success status
 
     def call_on_file(self, method, route, actor, key):
@@ -142,6 +166,8 @@ class AccessMatrixTest(CredoTestCase):
             return client.post(path, {"name": f"新联系人{actor}"})
         if route == "/customers/{id}/activities":
             return client.post(path, {"type": "call", "date": "2026-01-05", "summary": "电话回访"})
+        if route == "/customers/{id}/assign":  # to the owner it has: allowed or not, nothing changes
+            return client.post(path, {"owner_id": self.current(key)["owner_id"]})
         raise AssertionError(route)
 
     def visible_ids(self, actor):
@@ -156,7 +182,7 @@ class AccessMatrixTest(CredoTestCase):
 
     def test_one_file_routes(self):
         for (method, route), rule in ROUTE_RULES.items():
-            if rule not in ("read", "write"):
+            if rule not in ("read", "write", "assign"):
                 continue
             for actor in ACTORS:
                 for key in ("OWN", "SAME", "OTHER"):
@@ -175,13 +201,38 @@ class AccessMatrixTest(CredoTestCase):
             for actor in ACTORS:
                 with self.subTest(route=f"{method.upper()} {route}", actor=actor):
                     client = self.clients[actor]
-                    if method == "get":
+                    if route == "/handovers/{id}":
+                        status, _, body = client.get(f"/handovers/{self.handover_id}")
+                    elif route == "/assignments/proposal":
+                        status, _, body = client.get(route, query={"region": "east"})
+                    elif route == "/users/{id}/handover":
+                        leaving = self.assertStatus(self.admin.post("/users", {
+                            "username": f"leaving.{actor}", "password": PASSWORD, "roles": ["sales"],
+                            "region": "east"}), 201)
+                        status, _, body = client.post(f"/users/{leaving['id']}/handover",
+                                                      {"to": None, "reason": "离职"})
+                    elif route == "/assignments/proposal/accept":
+                        status, _, body = client.post(route, {"moves": []})
+                    elif route == "/policies/{key}":
+                        status, _, body = client.request("PUT", "/policies/ownership.notice_days", {"value": 7})
+                    elif method == "get":
                         status, _, body = client.get(route)
                     elif route == "/users":
                         status, _, body = client.post(route, {"username": f"new.{actor}", "password": "password-123",
                                                               "roles": ["sales"]})
                     elif route == "/auth/me":
                         status, _, body = client.patch(route, {"language": "es"})
+                    elif route == "/users/{id}":
+                        status, _, body = client.patch(f"/users/{self.user_ids['sales.e2']}",
+                                                       {"display_name": f"改名{actor}"})
+                    elif route == "/auth/password":
+                        password = ADMIN[1] if actor == "admin" else PASSWORD
+                        status, _, body = client.post(route, {"current_password": password, "new_password": password})
+                    elif route == "/auth/tokens":
+                        status, _, body = client.post(route, {"name": f"matrix {actor}"})
+                    elif route == "/auth/tokens/{id}":
+                        token = self.assertStatus(client.post("/auth/tokens", {"name": "to revoke"}), 201)
+                        status, _, body = client.request("DELETE", f"/auth/tokens/{token['id']}")
                     else:
                         raise AssertionError(route)
                     self.assertEqual(status, rule.get(actor, rule["*"]), body)

@@ -249,6 +249,31 @@ try {
     await auditor.close();
   });
 
+  await step('a manager assigns the new customer to a salesperson, and it leaves the pool', async () => {
+    await page.goto(`${base}/customers/${customerId}`);
+    await page.click('[data-testid=customer-assign]');
+    const dialog = page.locator('.ant-modal-content').last();
+    await dialog.locator('.ant-select').first().click();
+    await page.keyboard.type('sales.east1');
+    await page.keyboard.press('Enter');
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const file = await api(base, token, 'GET', `/customers/${customerId}`);
+    const users = await api(base, token, 'GET', '/users');
+    const owner = users.body.items.find((u) => u.username === 'sales.east1');
+    check(file.body.owner_id === owner.id, `the owner is ${file.body.owner_id}`);
+  });
+
+  await step('an API token made on the account page works for the API', async () => {
+    await page.goto(`${base}/account`);
+    await page.fill('input[placeholder]:not([type=password])', 'erp-sync');
+    await page.click('button:has(.anticon-plus)');
+    const shown = await page.locator('[data-testid=new-token]').textContent();
+    check(shown && shown.length > 20, 'no token shown');
+    const me = await api(base, shown, 'GET', '/auth/me');
+    check(me.status === 200 && me.body.username === 'admin', `the token answered ${me.status}`);
+  });
+
   await step('the audit trail lists what happened and verifies its chain', async () => {
     await page.goto(`${base}/audit`);
     await page.waitForSelector('.ant-table-row');

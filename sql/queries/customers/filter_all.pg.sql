@@ -9,3 +9,4 @@ WHERE $1::text IS NULL AND $2::text IS NULL AND $3::text IS NULL AND $4::text IS
   AND ($10::text IS NULL OR c.nature = $10)
   AND ($11::text IS NULL OR c.region = $11)
   AND ($12::bigint IS NULL OR c.owner_id = $12)
+  AND ($13::bigint IS NULL OR c.owner_id IS NULL)

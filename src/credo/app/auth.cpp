@@ -77,6 +77,13 @@ std::string HashToken(std::string_view token) {
     return Hex(digest, sizeof digest);
 }
 
+std::string NewBearerToken() {
+    SodiumReady();
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    return Hex(raw, sizeof raw);
+}
+
 Status ValidateLanguage(std::string_view language) {
     static constexpr std::string_view kLanguages[] = {"zh-CN", "zh-TW", "es", "en"};
     if (std::find(std::begin(kLanguages), std::end(kLanguages), language) == std::end(kLanguages))
@@ -126,8 +133,10 @@ Result<UserRecord> CreateUser(Tx& tx, const Context& ctx, const Actor& actor, co
 }
 
 Result<std::vector<UserRecord>> ListUsers(Tx& tx, const Actor& actor) {
-    if (!actor.MayManageUsers() && !actor.Has(Role::kAuditor))
-        return MakeError(Errc::kForbidden, "only an admin may list users");
+    // Managers list users to choose owners and successors; names and roles are not secrets in-house.
+    if (!actor.MayManageUsers() && !actor.Has(Role::kAuditor) && !actor.Has(Role::kSalesManager) &&
+        !actor.Has(Role::kRegionalManager) && !actor.Has(Role::kExecutive))
+        return MakeError(Errc::kForbidden, "only admins, auditors and managers may list users");
     return tx.Users().List();
 }
 
@@ -195,9 +204,7 @@ Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt&
         }
         if (current.failed_logins != 0 || current.locked_until)
             CREDO_CHECK(tx.Users().SetLoginState(id, 0, std::nullopt));
-        unsigned char raw[32];
-        randombytes_buf(raw, sizeof raw);
-        out.token = Hex(raw, sizeof raw);
+        out.token = NewBearerToken();
         out.expires_at = now + ctx.settings.session_ttl;
         CREDO_CHECK(tx.Sessions().Insert(SessionRecord{HashToken(out.token), id, now, out.expires_at}));
         out.user = current;
@@ -217,8 +224,10 @@ Result<Actor> Authenticator::Authenticate(std::string_view token) {
     if (token.size() != 64) return MakeError(Errc::kUnauthenticated, "a valid bearer token is required");
     const Timestamp now = ctx_.clock.Now();
     const std::string key(token);
+    std::uint64_t generation = 0;
     {
         std::lock_guard lock(mutex_);
+        generation = generation_;
         auto it = cache_.find(key);
         if (it != cache_.end()) {
             if (it->second.cached_until > now && it->second.session_expires > now) return it->second.actor;
@@ -226,20 +235,30 @@ Result<Actor> Authenticator::Authenticate(std::string_view token) {
         }
     }
     auto found = ReadTx(db_, [&](Tx& tx) -> Result<Entry> {
-        auto session = tx.Sessions().Find(HashToken(token));
-        if (!session) {
-            if (session.error().code == Errc::kNotFound)
-                return MakeError(Errc::kUnauthenticated, "the session has ended; log in again");
+        const std::string hash = HashToken(token);
+        UserId user_id;
+        Timestamp expires{};
+        if (auto session = tx.Sessions().Find(hash)) {
+            user_id = session->user;
+            expires = session->expires_at;
+        } else if (session.error().code != Errc::kNotFound) {
             return session.error();
+        } else if (auto api_token = tx.ApiTokens().FindByHash(hash)) {
+            user_id = api_token->user;
+            expires = api_token->expires_at;
+        } else if (api_token.error().code != Errc::kNotFound) {
+            return api_token.error();
+        } else {
+            return MakeError(Errc::kUnauthenticated, "the session has ended; log in again");
         }
-        if (session->expires_at <= now)
-            return MakeError(Errc::kUnauthenticated, "the session has expired; log in again");
-        CREDO_TRY(auto user, tx.Users().Find(session->user));
+        if (expires <= now) return MakeError(Errc::kUnauthenticated, "the session has expired; log in again");
+        CREDO_TRY(auto user, tx.Users().Find(user_id));
         if (!user.active) return MakeError(Errc::kUnauthenticated, "the account is disabled");
-        return Entry{ActorOf(user), session->expires_at, now + ttl_};
+        return Entry{ActorOf(user), expires, now + ttl_};
     });
     if (!found) return found.error();
     std::lock_guard lock(mutex_);
+    if (generation != generation_) return found->actor;  // a user changed meanwhile: do not cache what was read
     if (cache_.size() > 100000) cache_.clear();
     cache_.insert_or_assign(key, *found);
     return found->actor;
@@ -248,6 +267,12 @@ Result<Actor> Authenticator::Authenticate(std::string_view token) {
 void Authenticator::Forget(std::string_view token) {
     std::lock_guard lock(mutex_);
     cache_.erase(std::string(token));
+}
+
+void Authenticator::ForgetUser(UserId user) {
+    std::lock_guard lock(mutex_);
+    ++generation_;
+    std::erase_if(cache_, [user](const auto& entry) { return entry.second.actor.id == user; });
 }
 
 }  // namespace credo::app

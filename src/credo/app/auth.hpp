@@ -22,6 +22,8 @@ bool VerifyPassword(std::string_view encoded_hash, std::string_view password);
 Status ValidatePassword(std::string_view password);
 
 std::string HashToken(std::string_view token);
+// A new bearer secret (sessions and API tokens): 32 random bytes in hex (64 characters).
+std::string NewBearerToken();
 
 // The languages of the user interface: zh-CN, zh-TW, es, en. kInvalidArgument naming `language` for any
 // other text.
@@ -71,9 +73,10 @@ Result<LoginOutcome> Login(Database& db, const Context& ctx, const LoginAttempt&
 // Ends the session of `token` (the actor's) and records it in the audit log.
 Status Logout(Tx& tx, const Context& ctx, const domain::Actor& actor, std::string_view token);
 
-// Resolves bearer tokens to actors, with a short-lived cache so that hot endpoints do not read the
-// sessions table on every request. Logout through this object evicts at once; a session ended on
-// another server is honoured within `ttl`. Thread-safe.
+// Resolves bearer tokens — sessions and API tokens alike — to actors, with a short-lived cache so that
+// hot endpoints do not read the sessions table on every request. Logout through this object evicts at
+// once, and so does ForgetUser after a user's roles, region or state change; a session ended or a user
+// changed on another server (or by the command line) is honoured within `ttl`. Thread-safe.
 class Authenticator {
  public:
     Authenticator(Database& db, const Context& ctx, std::chrono::milliseconds ttl = std::chrono::seconds(5))
@@ -81,6 +84,9 @@ class Authenticator {
     // kUnauthenticated when the token is unknown, expired, or its user is disabled.
     Result<domain::Actor> Authenticate(std::string_view token);
     void Forget(std::string_view token);
+    // Evicts every cached token of `user`, including lookups under way when it is called (they are not
+    // cached), so that the next request reads the user as stored.
+    void ForgetUser(UserId user);
 
  private:
     struct Entry {
@@ -93,6 +99,7 @@ class Authenticator {
     std::chrono::milliseconds ttl_;
     std::mutex mutex_;
     std::unordered_map<std::string, Entry> cache_;
+    std::uint64_t generation_ = 0;  // advanced by ForgetUser; a lookup that saw it change is not cached
 };
 
 }  // namespace credo::app

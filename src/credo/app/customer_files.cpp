@@ -167,6 +167,12 @@ Status AssignContactIds(Tx& tx, Customer& c) {
 
 }  // namespace
 
+Result<Customer> SaveCustomerVersion(Tx& tx, const Context& ctx, const Actor& actor, const Customer& before,
+                                     Customer after, const std::optional<std::string>& reason,
+                                     std::string_view action) {
+    return SaveVersion(tx, ctx, actor, before, std::move(after), reason, action);
+}
+
 Result<SavedCustomer> CreateCustomer(Tx& tx, const Context& ctx, const Actor& actor, Customer draft,
                                      const std::optional<std::string>& reason) {
     CREDO_CHECK(MayWrite(actor));

@@ -45,6 +45,14 @@ std::vector<VersionRecord> ShowHistoryTo(const domain::Actor& actor, std::vector
 // a file outside what the actor may manage is kForbidden naming `region` or `owner_id`.
 Status CheckMayCreate(const domain::Actor& actor, domain::Customer& draft);
 
+// Stores `after` as the next version of `before` (`before` read with FindForUpdate): validates the whole
+// file and its references (region, an active owner), records the changed fields and `reason`, and the
+// audit entry `action`. Returns `before` unchanged when nothing changed. Authorization is the caller's:
+// for use cases such as assignment (app/ownership) that decide it by rules of their own.
+Result<domain::Customer> SaveCustomerVersion(Tx& tx, const Context& ctx, const domain::Actor& actor,
+                                             const domain::Customer& before, domain::Customer after,
+                                             const std::optional<std::string>& reason, std::string_view action);
+
 Result<domain::Customer> GetCustomer(Tx& tx, const domain::Actor& actor, CustomerId id);
 // The current file with its owner's name, as the file page shows it.
 Result<CustomerView> GetCustomerView(Tx& tx, const domain::Actor& actor, CustomerId id);

@@ -26,6 +26,7 @@ using CustomerId = Id<struct CustomerIdTag>;
 using ContactId = Id<struct ContactIdTag>;
 using ActivityId = Id<struct ActivityIdTag>;
 using UserId = Id<struct UserIdTag>;
+using ApiTokenId = Id<struct ApiTokenIdTag>;
 
 }  // namespace credo
 

@@ -11,6 +11,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterCustomers(router, deps);
     RegisterTransfer(router, deps);
     RegisterAudit(router, deps);
+    RegisterOwnership(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "credo/app/ownership.hpp"
+
 namespace credo::jobs {
 
 Scheduler::Scheduler(app::Database& db, const app::Context& ctx, std::string server_name)
@@ -55,6 +57,13 @@ void RegisterStandardJobs(Scheduler& scheduler) {
     scheduler.Register(Job{"session_sweep", [](app::Tx& tx, Date as_of) {
                                // Sessions that expired before the day began; later ones go the next day.
                                return tx.Sessions().DeleteExpired(StartOfDay(as_of));
+                           }});
+    scheduler.Register(Job{"pool_return", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
+                               CREDO_TRY(auto report, app::ReturnNeglectedFiles(tx, ctx, as_of));
+                               if (!report.returned.empty() || !report.noticed.empty())
+                                   spdlog::info("pool_return for {}: {} files back to the pool, {} notices",
+                                                FormatDate(as_of), report.returned.size(), report.noticed.size());
+                               return Ok();
                            }});
 }
 

@@ -40,6 +40,7 @@ class Scheduler {
     // Every `interval`, runs each job for today's date (UTC) if no server has yet.
     void Start(std::chrono::milliseconds interval);
     void Stop();
+    const app::Context& context() const { return ctx_; }
 
  private:
     app::Database& db_;
@@ -52,7 +53,8 @@ class Scheduler {
     bool stopping_ = false;
 };
 
-// The jobs every server registers: today, the sweep of expired sessions.
+// The jobs every server registers: the sweep of expired sessions, and pool_return (SPEC OW-5: neglected
+// files back to their region's pool, notices to the owners of those about to go).
 void RegisterStandardJobs(Scheduler& scheduler);
 
 }  // namespace credo::jobs

@@ -7,6 +7,7 @@
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/sql/embedded.hpp"
 #include "credo/store/audit_repository.hpp"
+#include "credo/store/ownership_repository.hpp"
 
 namespace credo::store {
 namespace {
@@ -292,7 +293,8 @@ class CustomersRepo final : public app::CustomerRepository {
         return std::string(conn_.TextOf(f.q ? q::customers::kFilterText : q::customers::kFilterAll));
     }
 
-    // Binds $1..$12 of the filter fragments (the filter, then the scope), then the paging parameters.
+    // Binds $1..$13 of the filter fragments (the filter, the scope, then `unassigned`), then the paging
+    // parameters.
     template <class... Extra>
     static void BindFilter(SqlStatement& st, const app::CustomerFilter& f, const Extra&... extra) {
         std::optional<std::string> text, first_gram, last_gram, phone_prefix;
@@ -315,8 +317,10 @@ class CustomersRepo final : public app::CustomerRepository {
         if (f.importance) importance = std::string(domain::kImportanceNames.Name(*f.importance));
         if (f.nature) nature = std::string(domain::kNatureNames.Name(*f.nature));
         const auto [scope_region, scope_owner] = ScopeParams(f.scope);
+        std::optional<std::int64_t> unassigned;
+        if (f.unassigned) unassigned = 1;
         st.Bind(text, first_gram, last_gram, phone_prefix, f.region, owner, kind, lifecycle, importance, nature,
-                scope_region, scope_owner, extra...);
+                scope_region, scope_owner, unassigned, extra...);
     }
 
     // A scope as the queries' two conditions: NULL means "any". An empty scope matches no owner.
@@ -473,6 +477,21 @@ class UsersRepo final : public app::UserRepository {
         return Ok();
     }
 
+    Status Update(const app::UserRecord& u) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kUpdate));
+        st->Bind(u.id.value(), u.display_name, u.password_hash, JoinRoles(u.roles), u.region, u.language,
+                 std::int64_t{u.active ? 1 : 0});
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return NotFound("user", u.id.str());
+        return Ok();
+    }
+
+    Result<std::int64_t> CountOwnedCustomers(UserId id) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::users::kCountOwned));
+        CREDO_TRY(bool row, st->Bind(id.value()).Step());
+        return row ? st->Int(0) : 0;
+    }
+
  private:
     static app::UserRecord Read(SqlStatement& st) {
         app::UserRecord u;
@@ -514,8 +533,63 @@ class SessionsRepo final : public app::SessionRepository {
         CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDeleteExpired));
         return st->Bind(Ms(now)).Run();
     }
+    Status DeleteForUser(UserId user, std::string_view keep_hash) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::sessions::kDeleteForUser));
+        return st->Bind(user.value(), keep_hash).Run();
+    }
 
  private:
+    SqlSession& conn_;
+};
+
+class ApiTokensRepo final : public app::ApiTokenRepository {
+ public:
+    explicit ApiTokensRepo(SqlSession& c) : conn_(c) {}
+    Result<ApiTokenId> Insert(const app::ApiTokenRecord& t) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::tokens::kInsert));
+        st->Bind(t.token_hash, t.user.value(), t.name, Ms(t.created_at), Ms(t.expires_at));
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return MakeError(Errc::kInternal, "inserting an API token returned no id");
+        return ApiTokenId(st->Int(0));
+    }
+    Result<app::ApiTokenRecord> FindByHash(std::string_view token_hash) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::tokens::kFind));
+        CREDO_TRY(bool row, st->Bind(token_hash).Step());
+        if (!row) return MakeError(Errc::kNotFound, "no such API token");
+        return Read(*st);
+    }
+    Result<std::vector<app::ApiTokenRecord>> ListForUser(UserId user) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::tokens::kList));
+        st->Bind(user.value());
+        std::vector<app::ApiTokenRecord> out;
+        while (true) {
+            CREDO_TRY(bool row, st->Step());
+            if (!row) return out;
+            out.push_back(Read(*st));
+        }
+    }
+    Status Delete(ApiTokenId id, UserId user) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::tokens::kDelete));
+        CREDO_TRY(bool row, st->Bind(id.value(), user.value()).Step());
+        if (!row) return NotFound("API token", id.str());
+        return Ok();
+    }
+    Status DeleteForUser(UserId user) override {
+        CREDO_TRY(auto st, conn_.Prepare(q::tokens::kDeleteForUser));
+        return st->Bind(user.value()).Run();
+    }
+
+ private:
+    static app::ApiTokenRecord Read(SqlStatement& st) {
+        app::ApiTokenRecord t;
+        t.id = ApiTokenId(st.Int(0));
+        t.token_hash = st.Text(1);
+        t.user = UserId(st.Int(2));
+        t.name = st.Text(3);
+        t.created_at = FromMs(st.Int(4));
+        t.expires_at = FromMs(st.Int(5));
+        return t;
+    }
     SqlSession& conn_;
 };
 
@@ -573,25 +647,41 @@ class JobRunsRepo final : public app::JobRunRepository {
 class SqlTx final : public app::Tx {
  public:
     explicit SqlTx(SqlSession& c)
-        : customers_(c), activities_(c), users_(c), sessions_(c), regions_(c), sequences_(c), job_runs_(c), audit_(c) {}
+        : customers_(c),
+          activities_(c),
+          users_(c),
+          sessions_(c),
+          api_tokens_(c),
+          regions_(c),
+          sequences_(c),
+          job_runs_(c),
+          audit_(c),
+          ownership_(c),
+          policies_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
     app::SessionRepository& Sessions() override { return sessions_; }
+    app::ApiTokenRepository& ApiTokens() override { return api_tokens_; }
     app::RegionRepository& Regions() override { return regions_; }
     app::SequenceRepository& Sequences() override { return sequences_; }
     app::JobRunRepository& JobRuns() override { return job_runs_; }
     app::AuditRepository& Audit() override { return audit_; }
+    app::OwnershipRepository& Ownership() override { return ownership_; }
+    app::PolicyRepository& Policies() override { return policies_; }
 
  private:
     CustomersRepo customers_;
     ActivitiesRepo activities_;
     UsersRepo users_;
     SessionsRepo sessions_;
+    ApiTokensRepo api_tokens_;
     RegionsRepo regions_;
     SequencesRepo sequences_;
     JobRunsRepo job_runs_;
     SqlAuditRepository audit_;
+    SqlOwnershipRepository ownership_;
+    SqlPolicyRepository policies_;
 };
 
 }  // namespace

@@ -1,10 +1,12 @@
 // The frame of every signed-in page: a collapsible side menu (collapsed by default on tablets), the
 // language switch and the user menu in the header.
 import {
+  ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   HomeOutlined,
   LogoutOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
   UsergroupAddOutlined,
@@ -14,6 +16,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
+import { NoticesBell } from '@/features/ownership/NoticesBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MENU } from './routes';
 
@@ -23,6 +26,8 @@ const ICONS: Record<string, ReactNode> = {
   import: <CloudUploadOutlined />,
   users: <UsergroupAddOutlined />,
   audit: <AuditOutlined />,
+  assignments: <ApartmentOutlined />,
+  policies: <SettingOutlined />,
 };
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */
@@ -86,10 +91,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
           }}
         >
           <Space size="middle">
+            <NoticesBell />
             <LanguageSwitch />
             <Dropdown
               menu={{
                 items: [
+                  {
+                    key: 'account',
+                    icon: <UserOutlined />,
+                    label: t('account.menu'),
+                    onClick: () => navigate('/account'),
+                  },
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,

@@ -10,6 +10,9 @@ export type Capability =
   | 'customers.write'
   | 'customers.import'
   | 'customers.export'
+  | 'customers.assign'
+  | 'policies.view'
+  | 'policies.edit'
   | 'credit.view'
   | 'receivables.view'
   | 'approvals.view'
@@ -35,6 +38,9 @@ const GRANTS: Record<Capability, Role[]> = {
   'customers.write': WRITERS,
   'customers.import': WRITERS,
   'customers.export': ALL_ROLES,
+  'customers.assign': ['regional_manager', 'sales_manager', 'executive', 'admin'],
+  'policies.view': ['sales_manager', 'executive', 'admin'],
+  'policies.edit': ['admin'],
   'credit.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
   'receivables.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'executive', 'admin', 'auditor'],
   'approvals.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin'],

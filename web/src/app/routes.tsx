@@ -21,7 +21,9 @@ export const MENU: MenuEntry[] = [
   { path: '/', labelKey: 'nav.home', icon: 'home', capability: 'customers.view' },
   { path: '/customers', labelKey: 'nav.customers', icon: 'customers', capability: 'customers.view' },
   { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
+  { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
   { path: '/admin/users', labelKey: 'nav.users', icon: 'users', capability: 'users.manage' },
+  { path: '/admin/policies', labelKey: 'nav.policies', icon: 'policies', capability: 'policies.view' },
   { path: '/audit', labelKey: 'nav.audit', icon: 'audit', capability: 'audit.view' },
 ];
 
@@ -76,6 +78,9 @@ export const router = createBrowserRouter([
       { path: 'customers/:id/edit', element: page(() => import('@/features/customers/pages/CustomerEditPage'), 'customers.write') },
       { path: 'admin/users', element: page(() => import('@/features/admin/UsersPage'), 'users.manage') },
       { path: 'audit', element: page(() => import('@/features/audit/AuditPage'), 'audit.view') },
+      { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },
+      { path: 'admin/policies', element: page(() => import('@/features/admin/PoliciesPage'), 'policies.view') },
+      { path: 'account', element: page(() => import('@/features/account/AccountPage')) },
       { path: '*', element: page(() => import('./NotFoundPage')) },
     ],
   },

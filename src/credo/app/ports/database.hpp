@@ -29,10 +29,13 @@ class Tx {
     virtual ActivityRepository& Activities() = 0;
     virtual UserRepository& Users() = 0;
     virtual SessionRepository& Sessions() = 0;
+    virtual ApiTokenRepository& ApiTokens() = 0;
     virtual RegionRepository& Regions() = 0;
     virtual SequenceRepository& Sequences() = 0;
     virtual JobRunRepository& JobRuns() = 0;
     virtual AuditRepository& Audit() = 0;
+    virtual OwnershipRepository& Ownership() = 0;
+    virtual PolicyRepository& Policies() = 0;
 };
 
 class Database {

@@ -36,6 +36,7 @@ struct CustomerFilter {
     std::optional<std::string> q;  // free text: code, name or contact substring, phone digits
     std::optional<std::string> region;
     std::optional<UserId> owner;
+    bool unassigned = false;  // only the files without an owner (the regions' pools, OW-1)
     std::optional<domain::CustomerKind> kind;
     std::optional<domain::Lifecycle> lifecycle;
     std::optional<domain::Importance> importance;
@@ -166,6 +167,12 @@ class UserRepository {
     virtual Status SetLoginState(UserId id, int failed_logins, std::optional<Timestamp> locked_until) = 0;
     // The preferred UI language (nullopt: none, the browser's). kNotFound when there is no such user.
     virtual Status SetLanguage(UserId id, const std::optional<std::string>& language) = 0;
+    // Stores the administrable part of `user` (display name, password hash, roles, region, language,
+    // active) over the row of user.id; the login state and the creation time stay. kNotFound when there
+    // is no such user.
+    virtual Status Update(const UserRecord& user) = 0;
+    // How many customer files name `id` as their owner.
+    virtual Result<std::int64_t> CountOwnedCustomers(UserId id) = 0;
 };
 
 struct SessionRecord {
@@ -182,6 +189,33 @@ class SessionRepository {
     virtual Result<SessionRecord> Find(std::string_view token_hash) = 0;
     virtual Status Delete(std::string_view token_hash) = 0;
     virtual Status DeleteExpired(Timestamp now) = 0;
+    // Ends every session of `user` except the one whose hash is `keep_hash` (empty: keeps none).
+    virtual Status DeleteForUser(UserId user, std::string_view keep_hash) = 0;
+};
+
+// An API token for integrations (SPEC SE-1): a named, long-lived bearer token of one user. As with
+// sessions, only the token's SHA-256 is stored.
+struct ApiTokenRecord {
+    ApiTokenId id;
+    std::string token_hash;
+    UserId user;
+    std::string name;
+    Timestamp created_at{};
+    Timestamp expires_at{};
+};
+
+class ApiTokenRepository {
+ public:
+    virtual ~ApiTokenRepository() = default;
+    // Stores `token` (its id is ignored) and returns the new id.
+    virtual Result<ApiTokenId> Insert(const ApiTokenRecord& token) = 0;
+    // kNotFound when no token has this hash.
+    virtual Result<ApiTokenRecord> FindByHash(std::string_view token_hash) = 0;
+    // The tokens of `user`, oldest first.
+    virtual Result<std::vector<ApiTokenRecord>> ListForUser(UserId user) = 0;
+    // Removes token `id` of `user`; kNotFound when `user` has no such token.
+    virtual Status Delete(ApiTokenId id, UserId user) = 0;
+    virtual Status DeleteForUser(UserId user) = 0;
 };
 
 struct Region {
@@ -275,6 +309,87 @@ class AuditRepository {
     virtual Result<AuditVerification> Verify() = 0;
     // Matching entries, newest first, with their total.
     virtual Result<AuditPage> List(const AuditQuery& query) = 0;
+};
+
+// Central ownership (SPEC OW-1…OW-5): the queries on who owns which file, handover records and notices.
+// Changing an owner is a new version of the file (CustomerRepository::Update), not a write here.
+struct RegionFile {
+    CustomerId id;
+    std::string code;
+    std::string name;
+    std::optional<UserId> owner;
+};
+
+// An owned file and when it was last touched: its newest activity's date, or its last change.
+struct NeglectCandidate {
+    CustomerId id;
+    UserId owner;
+    std::optional<Date> last_activity;
+    Timestamp updated_at{};
+};
+
+struct HandoverItem {
+    CustomerId customer;
+    std::string code;
+    std::optional<UserId> to;  // nullopt: the region's pool
+};
+
+struct HandoverRecord {
+    std::int64_t id = 0;
+    UserId from;
+    std::optional<UserId> to;  // the default successor; nullopt: the pool
+    std::optional<UserId> actor;
+    std::string actor_name;
+    Timestamp at{};
+    std::string reason;
+    std::vector<HandoverItem> items;  // by customer id
+};
+
+struct Notice {
+    std::int64_t id = 0;
+    UserId user;
+    CustomerId customer;
+    std::string code;  // the file's code and name, as read (ignored by Insert)
+    std::string name;
+    std::string kind;  // "pool_return"
+    Timestamp created_at{};
+    Date due{};
+};
+
+class OwnershipRepository {
+ public:
+    virtual ~OwnershipRepository() = default;
+    // The files `owner` owns, by id.
+    virtual Result<std::vector<CustomerId>> OwnedBy(UserId owner) = 0;
+    // Every file of `region`, by id.
+    virtual Result<std::vector<RegionFile>> RegionFiles(std::string_view region) = 0;
+    // The owned files last touched before `date` (newest activity, or the last change without one), by id.
+    virtual Result<std::vector<NeglectCandidate>> NeglectCandidates(Date date) = 0;
+    // Stores the record with its items and returns its id (the record's id is ignored).
+    virtual Result<std::int64_t> InsertHandover(const HandoverRecord& record) = 0;
+    // kNotFound for an unknown id.
+    virtual Result<HandoverRecord> FindHandover(std::int64_t id) = 0;
+    // Stores `notice` unless the same (user, customer, kind, due) is stored already.
+    virtual Status InsertNotice(const Notice& notice) = 0;
+    // The notices of `user`, soonest due first.
+    virtual Result<std::vector<Notice>> Notices(UserId user) = 0;
+};
+
+struct PolicyRecord {
+    std::string key;
+    std::string value;
+    Timestamp updated_at{};
+    std::optional<UserId> updated_by;
+};
+
+// The policies table: company-wide settings changed at run time (domain/ownership/policy.hpp).
+class PolicyRepository {
+ public:
+    virtual ~PolicyRepository() = default;
+    // Every stored policy, by key.
+    virtual Result<std::vector<PolicyRecord>> List() = 0;
+    // kNotFound for a key that is not stored.
+    virtual Status Set(const PolicyRecord& policy) = 0;
 };
 
 }  // namespace credo::app

@@ -36,5 +36,6 @@ void RegisterAuth(Router& router, ApiDeps& deps);
 void RegisterCustomers(Router& router, ApiDeps& deps);
 void RegisterTransfer(Router& router, ApiDeps& deps);
 void RegisterAudit(Router& router, ApiDeps& deps);
+void RegisterOwnership(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

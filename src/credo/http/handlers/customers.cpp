@@ -1,5 +1,6 @@
 // Customer files, their history, contacts and activities.
 #include "credo/app/customer_files.hpp"
+#include "credo/app/ownership.hpp"
 #include "credo/http/handlers/common.hpp"
 
 namespace credo::http {
@@ -129,6 +130,10 @@ Result<std::pair<app::CustomerFilter, app::CustomerSort>> ParseCustomerFilter(co
         if (!q->empty()) f.q = *q;
     }
     if (auto r = req.Query("region"); r && !r->empty()) f.region = *r;
+    if (auto u = req.Query("unassigned")) {
+        if (*u != "true" && *u != "false") return FieldError("unassigned", "must be true or false");
+        f.unassigned = *u == "true";
+    }
     CREDO_TRY(auto owner, QueryInt(req, "owner_id", 1, INT64_MAX));
     if (owner) f.owner = UserId(*owner);
     CREDO_CHECK(QueryEnum(req, "kind", domain::kCustomerKindNames, f.kind));
@@ -158,8 +163,8 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
 
     router.Add(Method::kGet, "/api/v1/customers", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
-                   if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "kind", "lifecycle", "importance", "nature",
-                                                "sort", "page", "page_size"});
+                   if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "unassigned", "kind", "lifecycle",
+                                                "importance", "nature", "sort", "page", "page_size"});
                        !s)
                        return ToResponse(s.error());
                    auto filter = ParseCustomerFilter(req);
@@ -259,6 +264,35 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                 db, [&](app::Tx& tx) { return app::UpdateCustomer(tx, ctx, actor, CustomerId(*id), *version, *edit); });
             if (!saved) return ToResponse(saved.error());
             return CustomerResponse(200, actor, saved->customer, OwnerName(db, saved->customer), &saved->warnings);
+        }));
+
+    // OW-1: the owner (or the pool, with null) of a file; the change is a version of the file.
+    router.Add(
+        Method::kPost, "/api/v1/customers/{id}/assign", Dispatch::kBlocking,
+        Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+            auto id = PathId(req, "id");
+            if (!id) return ToResponse(id.error());
+            auto body = app::ParseJsonObject(req.body);
+            if (!body) return ToResponse(body.error());
+            for (const auto& [k, _] : *body)
+                if (k != "owner_id" && k != "reason")
+                    return ToResponse(FieldError(std::string(k), "is not a field of this request"));
+            const json::value* owner = body->if_contains("owner_id");
+            if (!owner) return ToResponse(FieldError("owner_id", "is required: a user id, or null for the pool"));
+            std::optional<UserId> to;
+            if (owner->is_int64() && owner->get_int64() > 0)
+                to = UserId(owner->get_int64());
+            else if (!owner->is_null())
+                return ToResponse(FieldError("owner_id", "must be a user id, or null for the pool"));
+            std::optional<std::string> reason;
+            if (const json::value* r = body->if_contains("reason"); r && !r->is_null()) {
+                if (!r->is_string()) return ToResponse(FieldError("reason", "must be text"));
+                if (!r->get_string().empty()) reason = std::string(r->get_string());
+            }
+            auto saved = app::WriteTx(
+                db, [&](app::Tx& tx) { return app::AssignCustomer(tx, ctx, actor, CustomerId(*id), to, reason); });
+            if (!saved) return ToResponse(saved.error());
+            return CustomerResponse(200, actor, *saved, OwnerName(db, *saved), nullptr);
         }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/history", Dispatch::kBlocking,

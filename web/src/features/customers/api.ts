@@ -17,6 +17,7 @@ export interface ListParams {
   q?: string;
   region?: string;
   owner_id?: number;
+  unassigned?: boolean;
   kind?: Schemas['CustomerKind'];
   lifecycle?: Schemas['Lifecycle'];
   importance?: Schemas['Importance'];

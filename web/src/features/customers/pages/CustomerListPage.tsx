@@ -50,6 +50,7 @@ export function paramsFromSearch(search: URLSearchParams): ListParams {
   }
   const owner = Number(search.get('owner_id'));
   if (owner > 0) p.owner_id = owner;
+  if (search.get('unassigned') === 'true') p.unassigned = true;
   const sort = search.get('sort');
   if (sort && SORTS.includes(sort)) p.sort = sort;
   const page = Number(search.get('page'));
@@ -213,6 +214,15 @@ export default function CustomerListPage() {
               aria-label={t('customers.mine')}
             />
             <Typography.Text>{t('customers.mine')}</Typography.Text>
+          </Space>
+          <Space size={4}>
+            <Switch
+              size="small"
+              checked={!!params.unassigned}
+              onChange={(on) => update({ unassigned: on ? 'true' : undefined })}
+              aria-label={t('customers.unassigned')}
+            />
+            <Typography.Text>{t('customers.unassigned')}</Typography.Text>
           </Space>
           <Select
             aria-label={t('customers.sort')}

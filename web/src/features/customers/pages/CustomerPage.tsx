@@ -14,6 +14,7 @@ import { dateInputFormat, formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useCustomer, useCustomerFields } from '../api';
 import { ActivitiesTab } from '../components/ActivitiesTab';
+import { AssignOwner } from '../components/AssignOwner';
 import { CompletenessTab } from '../components/CompletenessTab';
 import { ContactsTab } from '../components/ContactsTab';
 import { formatValue, HiddenValue } from '../components/FieldValue';
@@ -110,6 +111,7 @@ export default function CustomerPage() {
               suffixIcon={<HistoryOutlined />}
               data-testid="as-of-picker"
             />
+            {!asOf && auth.can('customers.assign') && <AssignOwner customer={c} />}
             {!readOnly && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/customers/${c.id}/edit`)} data-testid="customer-edit">
                 {t('common.edit')}

@@ -1,0 +1,1 @@
+SELECT id, code, name, owner_id FROM customers WHERE region = $1 ORDER BY id

@@ -1,0 +1,2 @@
+DELETE FROM api_tokens WHERE id = $1 AND user_id = $2
+RETURNING id

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM customers WHERE owner_id = $1

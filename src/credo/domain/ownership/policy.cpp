@@ -1,0 +1,44 @@
+#include "credo/domain/ownership/policy.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+
+namespace credo::domain {
+namespace {
+
+constexpr PolicyDefinition kDefinitions[] = {
+    {kMaxCustomersPerSales, 300, 1, 100000, "the most customer files one salesperson may own"},
+    {kNeglectDays, 90, 1, 3650, "days without activity after which a file returns to its region's pool"},
+    {kNoticeDays, 7, 0, 365, "days before the return to the pool that the owner is told"},
+};
+
+}  // namespace
+
+std::span<const PolicyDefinition> PolicyDefinitions() { return kDefinitions; }
+
+Result<PolicyDefinition> FindPolicy(std::string_view key) {
+    auto it = std::find_if(std::begin(kDefinitions), std::end(kDefinitions),
+                           [&](const PolicyDefinition& d) { return d.key == key; });
+    if (it == std::end(kDefinitions)) return NotFound("policy", key);
+    return *it;
+}
+
+Result<std::int64_t> ParsePolicyValue(const PolicyDefinition& policy, std::string_view text) {
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < policy.min || v > policy.max)
+        return FieldError("value", std::string(policy.key) + " must be a whole number from " +
+                                       std::to_string(policy.min) + " to " + std::to_string(policy.max));
+    return v;
+}
+
+Status ValidateOwnershipPolicy(const OwnershipPolicy& policy) {
+    if (policy.notice_days >= policy.neglect_days)
+        return FieldError("value", std::string(kNoticeDays) + " (" + std::to_string(policy.notice_days) +
+                                       ") must be less than " + std::string(kNeglectDays) + " (" +
+                                       std::to_string(policy.neglect_days) + ")");
+    return Ok();
+}
+
+}  // namespace credo::domain

@@ -1,0 +1,43 @@
+// Policies: the company-wide settings a manager changes at run time (SPEC OW-5), each with its default
+// and its valid range. Stored as text in the policies table; this file is the one definition of which
+// keys exist and what each accepts.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "credo/base/result.hpp"
+
+namespace credo::domain {
+
+struct PolicyDefinition {
+    std::string_view key;
+    std::int64_t default_value;
+    std::int64_t min;
+    std::int64_t max;
+    std::string_view meaning;
+};
+
+inline constexpr std::string_view kMaxCustomersPerSales = "ownership.max_customers_per_sales";
+inline constexpr std::string_view kNeglectDays = "ownership.neglect_days";
+inline constexpr std::string_view kNoticeDays = "ownership.notice_days";
+
+// Every policy, by key.
+std::span<const PolicyDefinition> PolicyDefinitions();
+// kNotFound for a key that is not a policy.
+Result<PolicyDefinition> FindPolicy(std::string_view key);
+// The value as stored (decimal text), parsed and checked against the key's range; kInvalidArgument
+// naming `value` otherwise.
+Result<std::int64_t> ParsePolicyValue(const PolicyDefinition& policy, std::string_view text);
+
+// The ownership policies in force, as the use cases consult them.
+struct OwnershipPolicy {
+    std::int64_t max_customers_per_sales = 300;  // OW-5: the most files one salesperson may own
+    std::int64_t neglect_days = 90;              // OW-5: untouched this long, a file returns to the pool
+    std::int64_t notice_days = 7;                // OW-5: the owner is told this many days before
+};
+// kInvalidArgument naming `value` when the notice period is not shorter than the neglect period.
+Status ValidateOwnershipPolicy(const OwnershipPolicy& policy);
+
+}  // namespace credo::domain
