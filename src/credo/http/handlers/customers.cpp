@@ -267,33 +267,34 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
         }));
 
     // OW-1: the owner (or the pool, with null) of a file; the change is a version of the file.
-    router.Add(
-        Method::kPost, "/api/v1/customers/{id}/assign", Dispatch::kBlocking,
-        Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-            auto id = PathId(req, "id");
-            if (!id) return ToResponse(id.error());
-            auto body = app::ParseJsonObject(req.body);
-            if (!body) return ToResponse(body.error());
-            for (const auto& [k, _] : *body)
-                if (k != "owner_id" && k != "reason")
-                    return ToResponse(FieldError(std::string(k), "is not a field of this request"));
-            const json::value* owner = body->if_contains("owner_id");
-            if (!owner) return ToResponse(FieldError("owner_id", "is required: a user id, or null for the pool"));
-            std::optional<UserId> to;
-            if (owner->is_int64() && owner->get_int64() > 0)
-                to = UserId(owner->get_int64());
-            else if (!owner->is_null())
-                return ToResponse(FieldError("owner_id", "must be a user id, or null for the pool"));
-            std::optional<std::string> reason;
-            if (const json::value* r = body->if_contains("reason"); r && !r->is_null()) {
-                if (!r->is_string()) return ToResponse(FieldError("reason", "must be text"));
-                if (!r->get_string().empty()) reason = std::string(r->get_string());
-            }
-            auto saved = app::WriteTx(
-                db, [&](app::Tx& tx) { return app::AssignCustomer(tx, ctx, actor, CustomerId(*id), to, reason); });
-            if (!saved) return ToResponse(saved.error());
-            return CustomerResponse(200, actor, *saved, OwnerName(db, *saved), nullptr);
-        }));
+    router.Add(Method::kPost, "/api/v1/customers/{id}/assign", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   for (const auto& [k, _] : *body)
+                       if (k != "owner_id" && k != "reason")
+                           return ToResponse(FieldError(std::string(k), "is not a field of this request"));
+                   const json::value* owner = body->if_contains("owner_id");
+                   if (!owner)
+                       return ToResponse(FieldError("owner_id", "is required: a user id, or null for the pool"));
+                   std::optional<UserId> to;
+                   if (owner->is_int64() && owner->get_int64() > 0)
+                       to = UserId(owner->get_int64());
+                   else if (!owner->is_null())
+                       return ToResponse(FieldError("owner_id", "must be a user id, or null for the pool"));
+                   std::optional<std::string> reason;
+                   if (const json::value* r = body->if_contains("reason"); r && !r->is_null()) {
+                       if (!r->is_string()) return ToResponse(FieldError("reason", "must be text"));
+                       if (!r->get_string().empty()) reason = std::string(r->get_string());
+                   }
+                   auto saved = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::AssignCustomer(tx, ctx, actor, CustomerId(*id), to, reason);
+                   });
+                   if (!saved) return ToResponse(saved.error());
+                   return CustomerResponse(200, actor, *saved, OwnerName(db, *saved), nullptr);
+               }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/history", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
