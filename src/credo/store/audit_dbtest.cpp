@@ -61,19 +61,6 @@ class AuditDbTest : public testing::DbFixture {
         Status s = ExecRaw(disable + sql + ";" + enable);
         ASSERT_TRUE(s) << s.error().message;
     }
-
-    static Customer Enterprise(std::string name, std::string phone, std::string tax_id) {
-        Customer c;
-        c.kind = domain::CustomerKind::kEnterprise;
-        c.name = std::move(name);
-        c.region = "east";
-        c.attributes["address"] = std::string("江苏省淮安市清江浦区健康西路1号");
-        c.attributes["phone"] = std::move(phone);
-        c.attributes["legal_representative"] = std::string("王建国");
-        c.attributes["tax_id"] = std::move(tax_id);
-        c.attributes["ownership_type"] = std::string("private");
-        return c;
-    }
 };
 
 TEST_F(AuditDbTest, AnEmptyLogIsIntact) {

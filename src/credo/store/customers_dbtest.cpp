@@ -25,20 +25,6 @@ class CustomersDbTest : public testing::DbFixture {
         sales_ = MakeUser("li.na", {Role::kSales}, "east");
     }
 
-    static Customer Enterprise(std::string name, std::string phone = "0517-8391 2266",
-                               std::string tax_id = "91320800MA1XXXX01") {
-        Customer c;
-        c.kind = domain::CustomerKind::kEnterprise;
-        c.name = std::move(name);
-        c.region = "east";
-        c.attributes["address"] = std::string("江苏省淮安市清江浦区健康西路1号");
-        c.attributes["phone"] = std::move(phone);
-        c.attributes["legal_representative"] = std::string("王建国");
-        c.attributes["tax_id"] = std::move(tax_id);
-        c.attributes["ownership_type"] = std::string("private");
-        return c;
-    }
-
     app::SavedCustomer Create(Customer c) {
         auto saved =
             app::WriteTx(db(), [&](Tx& tx) { return app::CreateCustomer(tx, ctx(), sales_, c, std::nullopt); });
