@@ -253,7 +253,9 @@ Result<PoolReturnReport> ReturnNeglectedFiles(Tx& tx, const Context& ctx, Date a
     const Actor system = domain::SystemActor();
     PoolReturnReport report;
     for (const auto& c : candidates) {
-        const Date last_touch = c.last_activity ? *c.last_activity : DateOf(c.updated_at);
+        // A follow-up is an activity or a change to the file (an edit, an assignment, a handover).
+        const Date changed = DateOf(c.updated_at);
+        const Date last_touch = c.last_activity ? std::max(*c.last_activity, changed) : changed;
         const auto assessment = domain::AssessNeglect(last_touch, as_of, policy.neglect_days, policy.notice_days);
         if (assessment.state == domain::NeglectState::kReturned) {
             CREDO_TRY(auto current, tx.Customers().FindForUpdate(c.id));

@@ -120,5 +120,23 @@ TEST_F(OwnershipDbTest, PoolReturnSendsNeglectedFilesBackAndNoticesTheOwner) {
     EXPECT_EQ(scheduler.RunNow("pool_return", AddDays(today, 91)).value(), jobs::RunOutcome::kAlreadyRan);
 }
 
+// A change to the file counts as a follow-up: a file just assigned (or handed over) whose last activity
+// is old stays with its new owner.
+TEST_F(OwnershipDbTest, PoolReturnCountsARecentChangeAsAFollowUp) {
+    const CustomerId id = Create(2, successor_.id);
+    const Date today = DateOf(ctx().clock.Now());
+    domain::Activity old_visit;
+    old_visit.type = domain::ActivityType::kVisit;
+    old_visit.date = AddDays(today, -200);
+    old_visit.summary = "上门拜访";
+    ASSERT_TRUE(app::WriteTx(db(), [&](Tx& tx) { return app::AddActivity(tx, ctx(), admin_, id, old_visit); }));
+    jobs::Scheduler scheduler(db(), ctx(), "test");
+    jobs::RegisterStandardJobs(scheduler);
+    ASSERT_TRUE(scheduler.RunNow("pool_return", AddDays(today, 30)));
+    EXPECT_EQ(OwnedBy(successor_.id).size(), 1u) << "returned to the pool although changed 30 days ago";
+    ASSERT_TRUE(scheduler.RunNow("pool_return", AddDays(today, 91)));
+    EXPECT_TRUE(OwnedBy(successor_.id).empty());
+}
+
 }  // namespace
 }  // namespace credo
