@@ -7,12 +7,4 @@ JOIN customers c ON c.id = hits.id
 LEFT JOIN users u ON u.id = c.owner_id
 WHERE (strpos(c.search_text, $1) > 0 OR c.code = upper($1)
        OR ($4::text IS NOT NULL AND c.phone_digits >= $4 AND c.phone_digits < $4 || ':'))
-  AND ($5::text IS NULL OR c.region = $5)
-  AND ($6::bigint IS NULL OR c.owner_id = $6)
-  AND ($7::text IS NULL OR c.kind = $7)
-  AND ($8::text IS NULL OR c.lifecycle = $8)
-  AND ($9::text IS NULL OR c.importance = $9)
-  AND ($10::text IS NULL OR c.nature = $10)
-  AND ($11::text IS NULL OR c.region = $11)
-  AND ($12::bigint IS NULL OR c.owner_id = $12)
-  AND ($13::bigint IS NULL OR c.owner_id IS NULL)
+{CONDITIONS}

@@ -7,12 +7,4 @@ JOIN customers c ON c.id = hits.id
 LEFT JOIN users u ON u.id = c.owner_id
 WHERE (instr(c.search_text, $1) > 0 OR c.code = upper($1)
        OR ($4 IS NOT NULL AND c.phone_digits >= $4 AND c.phone_digits < $4 || ':'))
-  AND ($5 IS NULL OR c.region = $5)
-  AND ($6 IS NULL OR c.owner_id = $6)
-  AND ($7 IS NULL OR c.kind = $7)
-  AND ($8 IS NULL OR c.lifecycle = $8)
-  AND ($9 IS NULL OR c.importance = $9)
-  AND ($10 IS NULL OR c.nature = $10)
-  AND ($11 IS NULL OR c.region = $11)
-  AND ($12 IS NULL OR c.owner_id = $12)
-  AND ($13 IS NULL OR c.owner_id IS NULL)
+{CONDITIONS}

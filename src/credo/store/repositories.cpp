@@ -289,8 +289,11 @@ class CustomersRepo final : public app::CustomerRepository {
     }
 
  private:
+    // The FROM and WHERE of a customer filter: the free-text or the plain form, with the conditions both
+    // share (the reader's filters and scope) written once in filter_conditions.
     std::string FilterText(const app::CustomerFilter& f) const {
-        return std::string(conn_.TextOf(f.q ? q::customers::kFilterText : q::customers::kFilterAll));
+        return ReplaceAll(std::string(conn_.TextOf(f.q ? q::customers::kFilterText : q::customers::kFilterAll)),
+                          "{CONDITIONS}", std::string(conn_.TextOf(q::customers::kFilterConditions)));
     }
 
     // Binds $1..$13 of the filter fragments (the filter, the scope, then `unassigned`), then the paging
