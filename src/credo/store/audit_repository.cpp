@@ -97,10 +97,14 @@ Result<app::AuditVerification> SqlAuditRepository::Verify() {
     return check.result();
 }
 
+std::string SqlAuditRepository::WithFilter(const sql::Query& query) const {
+    return ReplaceAll(std::string(conn_.TextOf(query)), "{FILTER}", conn_.TextOf(q::audit::kFilter));
+}
+
 Result<app::AuditPage> SqlAuditRepository::List(const app::AuditQuery& query) {
     app::AuditPage page;
     {
-        CREDO_TRY(auto st, conn_.Prepare(q::audit::kList));
+        CREDO_TRY(auto st, conn_.Prepare(WithFilter(q::audit::kList)));
         BindFilter(*st, query.filter, static_cast<std::int64_t>(query.limit), static_cast<std::int64_t>(query.offset));
         while (true) {
             CREDO_TRY(bool row, st->Step());
@@ -111,7 +115,7 @@ Result<app::AuditPage> SqlAuditRepository::List(const app::AuditQuery& query) {
     }
     if (page.items.empty() && query.offset > 0) {
         // Past the last page: the total still has to be told.
-        CREDO_TRY(auto st, conn_.Prepare(q::audit::kCount));
+        CREDO_TRY(auto st, conn_.Prepare(WithFilter(q::audit::kCount)));
         BindFilter(*st, query.filter);
         CREDO_TRY(bool row, st->Step());
         page.total = row ? st->Int(0) : 0;

@@ -17,6 +17,8 @@ class SqlAuditRepository final : public app::AuditRepository {
     Result<app::AuditPage> List(const app::AuditQuery& query) override;
 
  private:
+    // A statement with the shared audit filter (audit/filter.sql) in place of {FILTER}.
+    std::string WithFilter(const sql::Query& query) const;
     SqlSession& conn_;
 };
 

@@ -19,12 +19,6 @@ using domain::Customer;
 std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
 Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
 
-std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
-    for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
-        text.replace(pos, from.size(), to);
-    return text;
-}
-
 // Fixed ORDER BY clauses; the sort is chosen from an enum, never from request text. The id breaks ties
 // so that pages are stable.
 std::string_view OrderClause(CustomerSort sort) {

@@ -78,4 +78,11 @@ class SqlSession {
     Result<std::unique_ptr<SqlStatement>> Prepare(const sql::Query& query) { return Prepare(TextOf(query)); }
 };
 
+// `text` with every `from` replaced by `to`: how a statement includes a shared fragment ({FILTER}).
+inline std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+    for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+        text.replace(pos, from.size(), to);
+    return text;
+}
+
 }  // namespace credo::store
