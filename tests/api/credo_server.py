@@ -234,8 +234,11 @@ class Client:
 class CredoServer:
     """One `credo serve` process with its own temporary data directory."""
 
-    def __init__(self, users=DEFAULT_USERS, data_dir: str | None = None, extra_args: tuple = ()):
+    def __init__(self, users=DEFAULT_USERS, data_dir: str | None = None, extra_args: tuple = (),
+                 config: str | None = None):
+        """`config`: the text of a credo.toml for this server."""
         self.users = users
+        self.config = config
         self.own_dir = data_dir is None
         self.data_dir = data_dir
         self.extra_args = extra_args
@@ -263,9 +266,15 @@ class CredoServer:
         if self.tmp_root is None:
             self.tmp_root = log_dir
         self._log = open(os.path.join(log_dir, "serve.log"), "wb")
+        config_args = []
+        if self.config is not None:
+            path = os.path.join(log_dir, "credo.toml")
+            with open(path, "w") as f:
+                f.write(self.config)
+            config_args = ["--config", path]
         self.proc = subprocess.Popen(
             [CREDO_BIN, *storage_args(["serve", "--data", self.data_dir]), "--listen", f"127.0.0.1:{self.port}",
-             *self.extra_args],
+             *config_args, *self.extra_args],
             stdout=self._log, stderr=subprocess.STDOUT)
         self._wait_healthy()
         return self

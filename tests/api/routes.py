@@ -40,7 +40,9 @@ EXERCISED_ROUTES = {
     ("get", "/handovers/{id}"),
     ("get", "/assignments/proposal"),
     ("post", "/assignments/proposal/accept"),
-    ("get", "/notices"),
+    ("get", "/alerts"),
+    ("post", "/alerts/{id}/read"),
+    ("post", "/alerts/read-all"),
     ("get", "/policies"),
     ("put", "/policies/{key}"),
 }

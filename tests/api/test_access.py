@@ -79,7 +79,9 @@ ROUTE_RULES = {
     ("get", "/handovers/{id}"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "exec": 200, "auditor": 200, "*": 403},
     ("get", "/assignments/proposal"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "*": 403},
     ("post", "/assignments/proposal/accept"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "rm.n": 200, "*": 403},
-    ("get", "/notices"): {"*": 200},
+    ("get", "/alerts"): {"*": 200},
+    ("post", "/alerts/{id}/read"): {"*": 404},  # the matrix's alert is the admin's: no one else may clear it
+    ("post", "/alerts/read-all"): {"*": 204},
     ("get", "/policies"): {"admin": 200, "salesmgr": 200, "exec": 200, "*": 403},
     ("put", "/policies/{key}"): {"admin": 200, "*": 403},
     ("get", "/audit"): {"admin": 200, "auditor": 200, "*": 403},
@@ -131,6 +133,12 @@ class AccessMatrixTest(CredoTestCase):
         status, _, handover = cls.admin.post(f"/users/{gone['id']}/handover", {"to": None, "reason": "离职"})
         assert status == 201, handover
         cls.handover_id = handover["id"]
+        # An alert in the admin's inbox: the sales manager exports more rows than the (lowered) threshold.
+        assert cls.admin.request("PUT", "/policies/leak.absolute_exports", {"value": 1})[0] == 200
+        assert cls.clients["salesmgr"].get("/exports/customers", query={"format": "csv"})[0] == 200
+        assert cls.admin.request("PUT", "/policies/leak.absolute_exports", {"value": 1000})[0] == 200
+        inbox = cls.admin.get("/alerts")[2]["items"]
+        cls.admin_alert = next(a["id"] for a in inbox if a["kind"] == "leak_exports")
 
     # --- helpers ------------------------------------------------------------------------------------
 
@@ -211,8 +219,15 @@ class AccessMatrixTest(CredoTestCase):
                             "region": "east"}), 201)
                         status, _, body = client.post(f"/users/{leaving['id']}/handover",
                                                       {"to": None, "reason": "离职"})
+                    elif route == "/alerts/{id}/read":
+                        status, _, body = client.post(f"/alerts/{self.admin_alert}/read")
+                        if actor == "admin":  # its own: allowed
+                            self.assertEqual(status, 204, body)
+                            continue
                     elif route == "/assignments/proposal/accept":
                         status, _, body = client.post(route, {"moves": []})
+                    elif route == "/alerts/read-all":
+                        status, _, body = client.post(route)
                     elif route == "/policies/{key}":
                         status, _, body = client.request("PUT", "/policies/ownership.notice_days", {"value": 7})
                     elif method == "get":

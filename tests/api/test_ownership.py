@@ -123,14 +123,18 @@ class OwnershipTest(CredoTestCase):
         again = self.assertStatus(self.c["rm.e"].get("/assignments/proposal", query={"region": "east"}), 200)
         self.assertEqual(again["moves"], [])
 
-    def test_pool_return_job_and_notices(self):
+    def test_pool_return_job_and_its_alerts(self):
         f = self.create(owner="s.e1")
         today = datetime.date.today()
         soon = (today + datetime.timedelta(days=85)).isoformat()
         r = run_cli("jobs", "run", "pool_return", "--as-of", soon, "--data", self.server.data_dir)
         self.assertEqual(r.returncode, 0, r.stderr)
-        notices = self.assertStatus(self.c["s.e1"].get("/notices"), 200)["items"]
-        self.assertIn(f["id"], [n["customer_id"] for n in notices])
+        inbox = self.assertStatus(self.c["s.e1"].get("/alerts", query={"unread": "true"}), 200)
+        notice = next(a for a in inbox["items"] if a["customer"] and a["customer"]["id"] == f["id"])
+        self.assertEqual(notice["kind"], "pool_return")
+        self.assertEqual(notice["customer"]["code"], f["code"])
+        self.assertEqual(notice["day"], (today + datetime.timedelta(days=91)).isoformat())
+        self.assertEqual(notice["params"], {"days_left": 6})
         far = "2100-01-01"
         r = run_cli("jobs", "run", "pool_return", "--as-of", far, "--data", self.server.data_dir)
         self.assertEqual(r.returncode, 0, r.stderr)

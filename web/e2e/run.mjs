@@ -283,6 +283,26 @@ try {
     check((await verdict.getAttribute('class')).includes('success'), `the chain is not intact: ${await verdict.textContent()}`);
   });
 
+  await step('a manager exporting more than the threshold shows in the admin\'s alerts, which are then cleared', async () => {
+    check((await api(base, token, 'PUT', '/policies/leak.absolute_exports', { value: 1 })).status === 200, 'policy');
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'salesmgr', password: 'credo-demo' }),
+    });
+    const manager = (await login.json()).token;
+    const exported = await fetch(`${base}/api/v1/exports/customers?format=csv`, { headers: { Authorization: `Bearer ${manager}` } });
+    check(exported.status === 200, `export answered ${exported.status}`);
+    await exported.arrayBuffer();
+    await api(base, token, 'PUT', '/policies/leak.absolute_exports', { value: 1000 });
+    await page.goto(`${base}/alerts`);
+    await page.locator('.ant-table-row', { hasText: 'salesmgr' }).first().waitFor();
+    await page.click('[data-testid=alerts-read-all]');
+    await page.locator('[data-testid=alerts-read-all]:disabled').waitFor();
+    const inbox = await api(base, token, 'GET', '/alerts?unread=true');
+    check(inbox.body.unread === 0, `still ${inbox.body.unread} unread`);
+  });
+
   await step('takes the screenshot of a customer file', async () => {
     // The most complete demo file of 华东 shows the most of the page.
     const demo = await api(base, token, 'GET', '/customers?region=east&page_size=200');

@@ -214,6 +214,7 @@ ShownCustomer ShowTo(const Actor& actor, Customer customer) {
     ShownCustomer out;
     out.completeness = domain::AssessCompleteness(customer);
     out.hidden = domain::MaskSensitive(customer, actor);
+    out.sensitive_shown = domain::HasSensitiveValue(customer);
     out.customer = std::move(customer);
     return out;
 }
@@ -227,6 +228,13 @@ std::vector<VersionRecord> ShowHistoryTo(const Actor& actor, std::vector<Version
                 change.hidden = true;
             }
     return history;
+}
+
+bool ShowsSensitive(const std::vector<VersionRecord>& shown_history) {
+    for (const auto& version : shown_history)
+        for (const auto& change : version.changes)
+            if (!change.hidden && domain::IsSensitiveField(change.field)) return true;
+    return false;
 }
 
 Result<Customer> GetCustomer(Tx& tx, const Actor& actor, CustomerId id) { return FindReadable(tx, actor, id); }

@@ -36,10 +36,13 @@ struct ShownCustomer {
     domain::Customer customer;
     domain::Completeness completeness;
     std::vector<std::string> hidden;
+    bool sensitive_shown = false;  // a sensitive value is shown: the read is recorded (SE-3)
 };
 ShownCustomer ShowTo(const domain::Actor& actor, domain::Customer customer);
 // The history as the actor may see it: the values of hidden parts are left out, the change marked.
 std::vector<VersionRecord> ShowHistoryTo(const domain::Actor& actor, std::vector<VersionRecord> history);
+// Whether a shown history holds the value of a sensitive part.
+bool ShowsSensitive(const std::vector<VersionRecord>& shown_history);
 
 // Whether the actor may create `draft` (SE-2): a salesperson's file without an owner becomes its own;
 // a file outside what the actor may manage is kForbidden naming `region` or `owner_id`.

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "credo/app/access_watch.hpp"
 #include "credo/app/audit.hpp"
 #include "credo/app/tabular/csv.hpp"
 #include "credo/app/tabular/xlsx.hpp"
@@ -328,11 +329,12 @@ boost::json::object FilterJson(const CustomerFilter& f) {
 Result<ExportFile> ExportCustomersAudited(Database& db, const Context& ctx, const domain::Actor& actor,
                                           const CustomerFilter& filter, CustomerSort sort, ExportFormat format) {
     CREDO_TRY(auto file, ReadTx(db, [&](Tx& tx) { return ExportCustomers(tx, ctx, actor, filter, sort, format); }));
-    CREDO_CHECK(db.Write([&](Tx& tx) {
-        return RecordAudit(tx, ctx, actor, audit_action::kCustomerExport, "customer", std::nullopt,
-                           {{"format", format == ExportFormat::kCsv ? "csv" : "xlsx"},
-                            {"filters", FilterJson(filter)},
-                            {"rows", file.rows}});
+    CREDO_CHECK(db.Write([&](Tx& tx) -> Status {
+        CREDO_CHECK(RecordAudit(tx, ctx, actor, audit_action::kCustomerExport, "customer", std::nullopt,
+                                {{"format", format == ExportFormat::kCsv ? "csv" : "xlsx"},
+                                 {"filters", FilterJson(filter)},
+                                 {"rows", file.rows}}));
+        return CountExport(tx, ctx, actor, file.rows);
     }));
     return file;
 }

@@ -1,8 +1,10 @@
 #include "credo/app/ownership.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <set>
 
+#include "credo/app/alerts.hpp"
 #include "credo/app/audit.hpp"
 #include "credo/app/customer_files.hpp"
 #include "credo/domain/ownership/ownership.hpp"
@@ -267,20 +269,20 @@ Result<PoolReturnReport> ReturnNeglectedFiles(Tx& tx, const Context& ctx, Date a
                                             audit_action::kCustomerPoolReturn));
             report.returned.push_back(c.id);
         } else if (assessment.state == domain::NeglectState::kNotice) {
-            Notice notice;
-            notice.user = c.owner;
-            notice.customer = c.id;
+            Alert notice;
             notice.kind = std::string(kNoticeKind);
+            notice.dedupe = c.id.str() + "/" + FormatDate(assessment.due);
+            notice.customer = c.id;
+            notice.day = assessment.due;
+            notice.params =
+                boost::json::serialize(boost::json::object{{"days_left", DaysBetween(as_of, assessment.due)}});
             notice.created_at = ctx.clock.Now();
-            notice.due = assessment.due;
-            CREDO_CHECK(tx.Ownership().InsertNotice(notice));
+            CREDO_CHECK(RaiseAlert(tx, std::move(notice), {c.owner}));
             report.noticed.push_back(c.id);
         }
     }
     return report;
 }
-
-Result<std::vector<Notice>> ListNotices(Tx& tx, const Actor& actor) { return tx.Ownership().Notices(actor.id); }
 
 Result<std::vector<PolicyView>> ListPolicies(Tx& tx, const Actor& actor) {
     if (!actor.Has(domain::Role::kAdmin) && !actor.Has(domain::Role::kSalesManager) &&

@@ -81,12 +81,11 @@ struct PoolReturnReport {
     std::vector<CustomerId> noticed;
 };
 // Returns to their region's pool the owned files untouched for more than ownership.neglect_days on
-// `as_of` (a version with the reason "neglected for N days", audited as the system actor), and stores a
-// notice to the owner of each file that will go within ownership.notice_days. Safe to run again for the
-// same date: a notice is stored once, and a returned file has no owner left.
+// `as_of` (a version with the reason "neglected for N days", audited as the system actor), and alerts
+// the owner of each file that will go within ownership.notice_days (kind "pool_return", params
+// {"days_left"}). Safe to run again for the same date: the alert is stored once per file and return
+// date, and a returned file has no owner left.
 Result<PoolReturnReport> ReturnNeglectedFiles(Tx& tx, const Context& ctx, Date as_of);
-// The signed-in user's notices, soonest due first.
-Result<std::vector<Notice>> ListNotices(Tx& tx, const domain::Actor& actor);
 
 // Policies, with what each means and accepts. kForbidden unless admin, sales_manager or executive.
 struct PolicyView {

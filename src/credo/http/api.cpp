@@ -12,6 +12,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterTransfer(router, deps);
     RegisterAudit(router, deps);
     RegisterOwnership(router, deps);
+    RegisterAlerts(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "credo/app/access_watch.hpp"
 #include "credo/app/auth.hpp"
 #include "credo/app/context.hpp"
 #include "credo/app/ports/database.hpp"
@@ -18,8 +19,9 @@ struct ApiDeps {
     const app::Context& ctx;
     app::Authenticator& auth;
     std::string version;
-    const StaticFiles* web = nullptr;  // the built web application, served outside /api/; null: none
-    Metrics* metrics = nullptr;        // set once the router exists; GET /metrics renders it
+    const StaticFiles* web = nullptr;   // the built web application, served outside /api/; null: none
+    Metrics* metrics = nullptr;         // set once the router exists; GET /metrics renders it
+    app::AccessWatch* watch = nullptr;  // counts the files each user reads (SE-4); null: not counted
 };
 
 Router BuildApi(ApiDeps& deps);

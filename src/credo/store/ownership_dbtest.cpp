@@ -2,6 +2,7 @@
 // job and the policies, through the app/ use cases.
 #include <gtest/gtest.h>
 
+#include "credo/app/alerts.hpp"
 #include "credo/app/auth.hpp"
 #include "credo/app/customer_files.hpp"
 #include "credo/app/ownership.hpp"
@@ -109,10 +110,14 @@ TEST_F(OwnershipDbTest, PoolReturnSendsNeglectedFilesBackAndNoticesTheOwner) {
     jobs::RegisterStandardJobs(scheduler);
     const Date today = DateOf(ctx().clock.Now());
     ASSERT_TRUE(scheduler.RunNow("pool_return", AddDays(today, 85)));
-    auto notices = app::ReadTx(db(), [&](Tx& tx) { return app::ListNotices(tx, successor_); }).value();
-    ASSERT_EQ(notices.size(), 1u);
-    EXPECT_EQ(notices[0].customer, id);
-    EXPECT_EQ(notices[0].due, AddDays(today, 91));
+    ASSERT_TRUE(scheduler.RunNow("pool_return", AddDays(today, 86)));  // the same notice, not a second one
+    auto inbox = app::ReadTx(db(), [&](Tx& tx) { return app::ListAlerts(tx, successor_, false, 50, 0); }).value();
+    ASSERT_EQ(inbox.items.size(), 1u);
+    EXPECT_EQ(inbox.unread, 1);
+    EXPECT_EQ(inbox.items[0].kind, "pool_return");
+    EXPECT_EQ(inbox.items[0].customer, id);
+    EXPECT_EQ(inbox.items[0].day, AddDays(today, 91));
+    EXPECT_EQ(inbox.items[0].params, R"({"days_left":6})");
     ASSERT_TRUE(scheduler.RunNow("pool_return", AddDays(today, 91)));
     EXPECT_TRUE(OwnedBy(successor_.id).empty());
     auto history = app::ReadTx(db(), [&](Tx& tx) { return tx.Customers().History(id); }).value();

@@ -98,31 +98,6 @@ Result<app::HandoverRecord> SqlOwnershipRepository::FindHandover(std::int64_t id
     }
 }
 
-Status SqlOwnershipRepository::InsertNotice(const app::Notice& n) {
-    CREDO_TRY(auto st, conn_.Prepare(q::ownership::kInsertNotice));
-    return st->Bind(n.user.value(), n.customer.value(), n.kind, Ms(n.created_at), FormatDate(n.due)).Run();
-}
-
-Result<std::vector<app::Notice>> SqlOwnershipRepository::Notices(UserId user) {
-    CREDO_TRY(auto st, conn_.Prepare(q::ownership::kNotices));
-    st->Bind(user.value());
-    std::vector<app::Notice> out;
-    while (true) {
-        CREDO_TRY(bool row, st->Step());
-        if (!row) return out;
-        app::Notice n;
-        n.id = st->Int(0);
-        n.user = user;
-        n.customer = CustomerId(st->Int(1));
-        n.code = st->Text(2);
-        n.name = st->Text(3);
-        n.kind = st->Text(4);
-        n.created_at = FromMs(st->Int(5));
-        CREDO_TRY(n.due, ParseDate(st->Text(6), "due"));
-        out.push_back(std::move(n));
-    }
-}
-
 Result<std::vector<app::PolicyRecord>> SqlPolicyRepository::List() {
     CREDO_TRY(auto st, conn_.Prepare(q::policies::kList));
     std::vector<app::PolicyRecord> out;

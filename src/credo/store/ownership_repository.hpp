@@ -16,8 +16,6 @@ class SqlOwnershipRepository final : public app::OwnershipRepository {
     Result<std::vector<app::NeglectCandidate>> NeglectCandidates(Date date) override;
     Result<std::int64_t> InsertHandover(const app::HandoverRecord& record) override;
     Result<app::HandoverRecord> FindHandover(std::int64_t id) override;
-    Status InsertNotice(const app::Notice& notice) override;
-    Result<std::vector<app::Notice>> Notices(UserId user) override;
 
  private:
     SqlSession& conn_;

@@ -6,6 +6,7 @@
 
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/sql/embedded.hpp"
+#include "credo/store/alert_repository.hpp"
 #include "credo/store/audit_repository.hpp"
 #include "credo/store/ownership_repository.hpp"
 
@@ -654,7 +655,9 @@ class SqlTx final : public app::Tx {
           job_runs_(c),
           audit_(c),
           ownership_(c),
-          policies_(c) {}
+          policies_(c),
+          alerts_(c),
+          access_counts_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -666,6 +669,8 @@ class SqlTx final : public app::Tx {
     app::AuditRepository& Audit() override { return audit_; }
     app::OwnershipRepository& Ownership() override { return ownership_; }
     app::PolicyRepository& Policies() override { return policies_; }
+    app::AlertRepository& Alerts() override { return alerts_; }
+    app::AccessCountRepository& AccessCounts() override { return access_counts_; }
 
  private:
     CustomersRepo customers_;
@@ -679,6 +684,8 @@ class SqlTx final : public app::Tx {
     SqlAuditRepository audit_;
     SqlOwnershipRepository ownership_;
     SqlPolicyRepository policies_;
+    SqlAlertRepository alerts_;
+    SqlAccessCountRepository access_counts_;
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "credo/http/api.hpp"
 #include "credo/http/server.hpp"
+#include "credo/jobs/periodic.hpp"
 #include "credo/jobs/scheduler.hpp"
 #include "credo/store/postgres/pg_database.hpp"
 #include "credo/store/sqlite/sqlite_database.hpp"
@@ -94,6 +95,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& path) {
             s = number(config.db_pool, 0, 256);
         else if (k == "jobs_interval_seconds")
             s = number(config.jobs_interval_seconds, 1, 86400);
+        else if (k == "access_flush_seconds")
+            s = number(config.access_flush_seconds, 1, 3600);
         else if (k == "code_pattern")
             s = text(config.code_pattern);
         else if (k == "session_hours")
@@ -188,7 +191,9 @@ Status Application::Serve() {
         spdlog::info("serving the web application from {} ({} files, {} KiB)", root, web->file_count(),
                      web->total_bytes() / 1024);
     }
+    app::AccessWatch watch(*ctx_);
     http::ApiDeps deps{*db_, *ctx_, *auth_, "0.1.0", web ? &*web : nullptr};
+    deps.watch = &watch;
     http::Router router = http::BuildApi(deps);
     http::Metrics metrics(router);
     deps.metrics = &metrics;
@@ -214,7 +219,13 @@ Status Application::Serve() {
     jobs::Scheduler scheduler(*db_, *ctx_, listen.first + ":" + std::to_string(server.port()));
     jobs::RegisterStandardJobs(scheduler);
     scheduler.Start(std::chrono::seconds(config_.jobs_interval_seconds));
+    jobs::Periodic flusher(
+        [&] {
+            if (auto s = watch.Flush(*db_); !s) spdlog::warn("storing the access counts failed: {}", s.error().message);
+        },
+        std::chrono::seconds(config_.access_flush_seconds));
     server.RunUntilSignalled();
+    flusher.Stop();
     scheduler.Stop();
     spdlog::info("credo stopped");
     return Ok();

@@ -21,6 +21,7 @@ struct Config {
     int read_connections = 2;         // SQLite read connections, each with its own page cache
     int db_pool = 0;                  // PostgreSQL connections; 0: PgPoolSize's default
     int jobs_interval_seconds = 600;  // how often `serve` looks for periodic jobs due today
+    int access_flush_seconds = 5;     // how often `serve` stores the counted reads (leak detection, SE-4)
     std::size_t max_body_bytes = 32 * 1024 * 1024;
     std::string code_pattern{domain::kDefaultCodePattern};
     int session_hours = 12;

@@ -31,6 +31,7 @@ workers = 20
 read_connections = 4
 db_pool = 12
 jobs_interval_seconds = 30
+access_flush_seconds = 2
 code_pattern = "K{year}{seq:5}"
 session_hours = 8
 log_level = "warn"
@@ -46,6 +47,7 @@ max_body_mb = 4
     EXPECT_EQ(config->read_connections, 4);
     EXPECT_EQ(config->db_pool, 12);
     EXPECT_EQ(config->jobs_interval_seconds, 30);
+    EXPECT_EQ(config->access_flush_seconds, 2);
     EXPECT_EQ(config->code_pattern, "K{year}{seq:5}");
     EXPECT_EQ(config->session_hours, 8);
     EXPECT_EQ(config->log_level, "warn");

@@ -3,6 +3,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CloudUploadOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -16,7 +17,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
-import { NoticesBell } from '@/features/ownership/NoticesBell';
+import { AlertsBell } from '@/features/alerts/AlertsBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MENU } from './routes';
 
@@ -28,6 +29,7 @@ const ICONS: Record<string, ReactNode> = {
   audit: <AuditOutlined />,
   assignments: <ApartmentOutlined />,
   policies: <SettingOutlined />,
+  alerts: <BellOutlined />,
 };
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */
@@ -91,7 +93,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           }}
         >
           <Space size="middle">
-            <NoticesBell />
+            <AlertsBell />
             <LanguageSwitch />
             <Dropdown
               menu={{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can } from './access';
+import { ALL_ROLES, can } from './access';
 import { selectedMenuKey } from './AppLayout';
 import { MENU } from './routes';
 
@@ -16,17 +16,20 @@ describe('access', () => {
     expect(can(['sales'], 'audit.view')).toBe(false);
     expect(can(['auditor'], 'audit.view')).toBe(true);
   });
+  it('gives every role its alerts inbox', () => {
+    for (const role of ALL_ROLES) expect(can([role], 'alerts.view'), role).toBe(true);
+  });
   it('gives nothing without roles', () => {
     expect(can([], 'customers.view')).toBe(false);
     expect(can(undefined, 'customers.view')).toBe(false);
   });
   it('shows a salesperson no administration entry', () => {
     const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/customers/import']);
+    expect(entries).toEqual(['/', '/customers', '/customers/import', '/alerts']);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/audit']);
+    expect(entries).toEqual(['/', '/customers', '/audit', '/alerts']);
   });
 });
 

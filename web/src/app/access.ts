@@ -18,6 +18,7 @@ export type Capability =
   | 'approvals.view'
   | 'reports.view'
   | 'audit.view'
+  | 'alerts.view'
   | 'users.manage';
 
 export const ALL_ROLES: Role[] = [
@@ -46,6 +47,7 @@ const GRANTS: Record<Capability, Role[]> = {
   'approvals.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin'],
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
   'audit.view': ['admin', 'auditor'],
+  'alerts.view': ALL_ROLES, // each user's own inbox
   'users.manage': ['admin'],
 };
 

@@ -25,6 +25,7 @@ export const MENU: MenuEntry[] = [
   { path: '/admin/users', labelKey: 'nav.users', icon: 'users', capability: 'users.manage' },
   { path: '/admin/policies', labelKey: 'nav.policies', icon: 'policies', capability: 'policies.view' },
   { path: '/audit', labelKey: 'nav.audit', icon: 'audit', capability: 'audit.view' },
+  { path: '/alerts', labelKey: 'nav.alerts', icon: 'alerts', capability: 'alerts.view' },
 ];
 
 function page(load: () => Promise<{ default: ComponentType }>, capability?: Capability) {
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
       { path: 'admin/users', element: page(() => import('@/features/admin/UsersPage'), 'users.manage') },
       { path: 'audit', element: page(() => import('@/features/audit/AuditPage'), 'audit.view') },
       { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },
+      { path: 'alerts', element: page(() => import('@/features/alerts/AlertsPage'), 'alerts.view') },
       { path: 'admin/policies', element: page(() => import('@/features/admin/PoliciesPage'), 'policies.view') },
       { path: 'account', element: page(() => import('@/features/account/AccountPage')) },
       { path: '*', element: page(() => import('./NotFoundPage')) },

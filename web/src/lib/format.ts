@@ -49,8 +49,8 @@ export function dateInputFormat(language: Language): string {
   return language === 'es' ? 'DD/MM/YYYY' : 'YYYY-MM-DD';
 }
 
-export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language]).format(value);
+export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(INTL_LOCALE[language], options).format(value);
 }
 
 /** A calendar date ("2026-11-22") in the language's medium style; it is not shifted by time zones. */

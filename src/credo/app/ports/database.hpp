@@ -36,6 +36,8 @@ class Tx {
     virtual AuditRepository& Audit() = 0;
     virtual OwnershipRepository& Ownership() = 0;
     virtual PolicyRepository& Policies() = 0;
+    virtual AlertRepository& Alerts() = 0;
+    virtual AccessCountRepository& AccessCounts() = 0;
 };
 
 class Database {

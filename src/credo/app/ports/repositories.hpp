@@ -311,7 +311,7 @@ class AuditRepository {
     virtual Result<AuditPage> List(const AuditQuery& query) = 0;
 };
 
-// Central ownership (SPEC OW-1…OW-5): the queries on who owns which file, handover records and notices.
+// Central ownership (SPEC OW-1…OW-5): the queries on who owns which file, and handover records.
 // Changing an owner is a new version of the file (CustomerRepository::Update), not a write here.
 struct RegionFile {
     CustomerId id;
@@ -345,17 +345,6 @@ struct HandoverRecord {
     std::vector<HandoverItem> items;  // by customer id
 };
 
-struct Notice {
-    std::int64_t id = 0;
-    UserId user;
-    CustomerId customer;
-    std::string code;  // the file's code and name, as read (ignored by Insert)
-    std::string name;
-    std::string kind;  // "pool_return"
-    Timestamp created_at{};
-    Date due{};
-};
-
 class OwnershipRepository {
  public:
     virtual ~OwnershipRepository() = default;
@@ -369,10 +358,6 @@ class OwnershipRepository {
     virtual Result<std::int64_t> InsertHandover(const HandoverRecord& record) = 0;
     // kNotFound for an unknown id.
     virtual Result<HandoverRecord> FindHandover(std::int64_t id) = 0;
-    // Stores `notice` unless the same (user, customer, kind, due) is stored already.
-    virtual Status InsertNotice(const Notice& notice) = 0;
-    // The notices of `user`, soonest due first.
-    virtual Result<std::vector<Notice>> Notices(UserId user) = 0;
 };
 
 struct PolicyRecord {
@@ -390,6 +375,63 @@ class PolicyRepository {
     virtual Result<std::vector<PolicyRecord>> List() = 0;
     // kNotFound for a key that is not stored.
     virtual Status Set(const PolicyRecord& policy) = 0;
+};
+
+// The alerts inbox (SPEC RP-5): one row per recipient. An alert is stored once per (user, kind, dedupe).
+struct Alert {
+    std::int64_t id = 0;
+    UserId user;         // the recipient
+    std::string kind;    // "pool_return", "leak_reads", "leak_exports", …
+    std::string dedupe;  // what makes two alerts the same one for a recipient
+    std::optional<CustomerId> customer;
+    std::optional<UserId> subject;  // the user the alert is about (leak detection)
+    Date day{};                     // the date the alert is about
+    std::string params;             // a JSON object with the figures of the message
+    Timestamp created_at{};
+    std::optional<Timestamp> read_at;
+    // As read (ignored by Insert): the file's code and name, the subject's username.
+    std::string customer_code;
+    std::string customer_name;
+    std::string subject_username;
+};
+
+struct AlertQuery {
+    UserId user;
+    bool unread_only = false;
+    int limit = 50;
+    std::int64_t offset = 0;
+};
+
+struct AlertPage {
+    std::vector<Alert> items;  // newest first
+    std::int64_t total = 0;    // every alert of the user
+    std::int64_t unread = 0;
+};
+
+class AlertRepository {
+ public:
+    virtual ~AlertRepository() = default;
+    // Stores `alert` unless the recipient has one of the same kind and dedupe; true when stored.
+    virtual Result<bool> Insert(const Alert& alert) = 0;
+    virtual Result<AlertPage> List(const AlertQuery& query) = 0;
+    // Marks the user's alert read (keeping an earlier read time); kNotFound when it is not the user's.
+    virtual Status MarkRead(UserId user, std::int64_t id, Timestamp at) = 0;
+    virtual Status MarkAllRead(UserId user, Timestamp at) = 0;
+};
+
+struct DailyAccess {
+    std::int64_t reads = 0;    // customer files read
+    std::int64_t exports = 0;  // customer rows exported
+};
+
+// Per user and day, the files read and rows exported (SPEC SE-4).
+class AccessCountRepository {
+ public:
+    virtual ~AccessCountRepository() = default;
+    // Adds to the user's counts of `day` and returns the day's new totals.
+    virtual Result<DailyAccess> Add(UserId user, Date day, const DailyAccess& add) = 0;
+    // The sums over the days from `from` up to, not including, `to`.
+    virtual Result<DailyAccess> Sum(UserId user, Date from, Date to) = 0;
 };
 
 }  // namespace credo::app

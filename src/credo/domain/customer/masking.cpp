@@ -24,6 +24,19 @@ std::vector<std::string> MaskSensitive(Customer& customer, const Actor& actor) {
     return hidden;
 }
 
+bool HasSensitiveValue(const Customer& customer) {
+    for (const auto& contact : customer.contacts)
+        if (contact.profile != PersonalProfile{}) return true;
+    for (auto key : kFinancialFields)
+        if (customer.attributes.find(key) != customer.attributes.end()) return true;
+    return false;
+}
+
+bool IsSensitiveField(std::string_view field) {
+    return (field.starts_with("contacts[") && field.ends_with("].profile")) ||
+           std::find(std::begin(kFinancialFields), std::end(kFinancialFields), field) != std::end(kFinancialFields);
+}
+
 bool IsHiddenChange(std::string_view field, const Actor& actor) {
     if (field.starts_with("contacts[") && field.ends_with("].profile"))
         return !MaySee(actor, Sensitive::kContactProfiles);

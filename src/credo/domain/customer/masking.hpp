@@ -18,6 +18,13 @@ std::vector<std::string> HiddenParts(const Actor& actor);
 // Removes from `customer` what the actor may not see. Returns HiddenParts(actor).
 std::vector<std::string> MaskSensitive(Customer& customer, const Actor& actor);
 
+// Whether the file holds a value in a sensitive part (a contact's profile, a financial field): after
+// MaskSensitive, whether the actor is shown one — a read the audit log records (SE-3).
+bool HasSensitiveValue(const Customer& customer);
+
+// Whether a history field path ("registered_capital", "contacts[17].profile") is a sensitive part.
+bool IsSensitiveField(std::string_view field);
+
 // Whether a history field path ("registered_capital", "contacts[17].profile") is hidden from the actor.
 bool IsHiddenChange(std::string_view field, const Actor& actor);
 

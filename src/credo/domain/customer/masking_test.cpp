@@ -58,5 +58,23 @@ TEST(Masking, HistoryHidesTheSameParts) {
     EXPECT_FALSE(IsHiddenChange("contacts[17].profile", As(Role::kSales)));
 }
 
+TEST(Masking, ASensitiveValueIsOneTheMaskedFileStillShows) {
+    auto c = FileWithSecrets();
+    EXPECT_TRUE(HasSensitiveValue(c));
+    auto masked = c;
+    MaskSensitive(masked, As(Role::kAssistant));
+    EXPECT_FALSE(HasSensitiveValue(masked));
+    masked = c;
+    MaskSensitive(masked, As(Role::kFinance));  // the financials stay
+    EXPECT_TRUE(HasSensitiveValue(masked));
+    Customer plain;
+    plain.contacts.push_back(Contact{});
+    EXPECT_FALSE(HasSensitiveValue(plain));
+    EXPECT_TRUE(IsSensitiveField("contacts[3].profile"));
+    EXPECT_TRUE(IsSensitiveField("paid_in_capital"));
+    EXPECT_FALSE(IsSensitiveField("contacts[3].name"));
+    EXPECT_FALSE(IsSensitiveField("address"));
+}
+
 }  // namespace
 }  // namespace credo::domain

@@ -11,6 +11,12 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kMaxCustomersPerSales, 300, 1, 100000, "the most customer files one salesperson may own"},
     {kNeglectDays, 90, 1, 3650, "days without activity after which a file returns to its region's pool"},
     {kNoticeDays, 7, 0, 365, "days before the return to the pool that the owner is told"},
+    {kLeakMultiple, 5, 2, 1000,
+     "a day's reads or exports above this multiple of the user's 30-day average raise an alert"},
+    {kLeakMinCount, 50, 1, 1000000, "reads or exports in a day below this never count as above the user's average"},
+    {kLeakAbsoluteReads, 1000, 1, 100000000, "customer files read by one user in a day that always raise an alert"},
+    {kLeakAbsoluteExports, 1000, 1, 100000000,
+     "customer rows exported by one user in a day that always raise an alert"},
 };
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Policies: the company-wide settings a manager changes at run time (SPEC OW-5), each with its default
-// and its valid range. Stored as text in the policies table; this file is the one definition of which
+// Policies: the company-wide settings an admin changes at run time (SPEC OW-5, SE-4), each with its
+// default and its valid range. Stored as text in the policies table; this file is the one definition of which
 // keys exist and what each accepts.
 #pragma once
 
@@ -22,6 +22,10 @@ struct PolicyDefinition {
 inline constexpr std::string_view kMaxCustomersPerSales = "ownership.max_customers_per_sales";
 inline constexpr std::string_view kNeglectDays = "ownership.neglect_days";
 inline constexpr std::string_view kNoticeDays = "ownership.notice_days";
+inline constexpr std::string_view kLeakMultiple = "leak.multiple";
+inline constexpr std::string_view kLeakMinCount = "leak.min_count";
+inline constexpr std::string_view kLeakAbsoluteReads = "leak.absolute_reads";
+inline constexpr std::string_view kLeakAbsoluteExports = "leak.absolute_exports";
 
 // Every policy, by key.
 std::span<const PolicyDefinition> PolicyDefinitions();

@@ -104,13 +104,6 @@ json::object TokenJson(const app::ApiTokenRecord& t) {
                         {"expires_at", FormatTimestamp(t.expires_at)}};
 }
 
-Response NoContent() {
-    Response r;
-    r.status = 204;
-    r.content_type.clear();
-    return r;
-}
-
 std::string BearerToken(const Request& req) { return req.Header("authorization")->substr(7); }
 
 }  // namespace

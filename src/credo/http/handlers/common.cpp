@@ -4,6 +4,13 @@
 
 namespace credo::http {
 
+Response NoContent() {
+    Response r;
+    r.status = 204;
+    r.content_type.clear();
+    return r;
+}
+
 Response JsonResponse(int status, const boost::json::value& body) {
     Response r;
     r.status = status;

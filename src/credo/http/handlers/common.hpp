@@ -11,6 +11,7 @@
 namespace credo::http {
 
 Response JsonResponse(int status, const boost::json::value& body);
+Response NoContent();  // 204
 inline Response ToResponse(const Error& e) { return ErrorResponse(e); }
 
 using AuthedHandler = std::function<Response(const Request&, const domain::Actor&)>;
@@ -37,5 +38,6 @@ void RegisterCustomers(Router& router, ApiDeps& deps);
 void RegisterTransfer(Router& router, ApiDeps& deps);
 void RegisterAudit(Router& router, ApiDeps& deps);
 void RegisterOwnership(Router& router, ApiDeps& deps);
+void RegisterAlerts(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

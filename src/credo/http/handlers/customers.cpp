@@ -65,10 +65,13 @@ json::value OwnerName(app::Database& db, const domain::Customer& c) {
     return name ? *name : json::value(nullptr);
 }
 
+// `watch`: the response is a read of the file, counted for leak detection and for the audit of sensitive
+// reads (SE-3, SE-4).
 Response CustomerResponse(int status, const Actor& actor, domain::Customer customer, json::value owner_name,
-                          const std::vector<app::DuplicateMatch>* warnings) {
+                          const std::vector<app::DuplicateMatch>* warnings, app::AccessWatch* watch = nullptr) {
     const auto shown = app::ShowTo(actor, std::move(customer));
     const auto& c = shown.customer;
+    if (watch) watch->NoteRead(actor, c.id, shown.sensitive_shown);
     // The document lives only until it is serialized: build it in an arena, not on the heap.
     unsigned char buffer[16384];
     json::monotonic_resource arena(buffer, sizeof buffer);
@@ -224,7 +227,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}", Dispatch::kBlocking,
-               Authed(deps, [&db](const Request& req, const Actor& actor) {
+               Authed(deps, [&db, watch = deps.watch](const Request& req, const Actor& actor) {
                    if (auto s = OnlyQuery(req, {"as_of"}); !s) return ToResponse(s.error());
                    auto id = PathId(req, "id");
                    if (!id) return ToResponse(id.error());
@@ -246,7 +249,7 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    });
                    if (!loaded) return ToResponse(loaded.error());
                    return CustomerResponse(200, actor, std::move(loaded->customer), std::move(loaded->owner_name),
-                                           nullptr);
+                                           nullptr, watch);
                }));
 
     router.Add(
@@ -297,14 +300,16 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                }));
 
     router.Add(Method::kGet, "/api/v1/customers/{id}/history", Dispatch::kBlocking,
-               Authed(deps, [&db](const Request& req, const Actor& actor) {
+               Authed(deps, [&db, watch = deps.watch](const Request& req, const Actor& actor) {
                    auto id = PathId(req, "id");
                    if (!id) return ToResponse(id.error());
                    auto history = app::ReadTx(
                        db, [&](app::Tx& tx) { return app::GetCustomerHistory(tx, actor, CustomerId(*id)); });
                    if (!history) return ToResponse(history.error());
+                   const auto shown = app::ShowHistoryTo(actor, std::move(*history));
+                   if (watch) watch->NoteRead(actor, CustomerId(*id), app::ShowsSensitive(shown));
                    json::array items;
-                   for (const auto& v : app::ShowHistoryTo(actor, std::move(*history))) {
+                   for (const auto& v : shown) {
                        items.push_back(json::object{
                            {"version", v.version},
                            {"at", FormatTimestamp(v.at)},
@@ -316,22 +321,25 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    return JsonResponse(200, json::object{{"items", items}});
                }));
 
-    router.Add(Method::kGet, "/api/v1/customers/{id}/contacts", Dispatch::kBlocking,
-               Authed(deps, [&db](const Request& req, const Actor& actor) {
-                   auto id = PathId(req, "id");
-                   if (!id) return ToResponse(id.error());
-                   auto customer =
-                       app::ReadTx(db, [&](app::Tx& tx) { return app::GetCustomer(tx, actor, CustomerId(*id)); });
-                   if (!customer) return ToResponse(customer.error());
-                   json::array items;
-                   const auto shown = app::ShowTo(actor, std::move(*customer));
-                   for (const auto& c : shown.customer.contacts) {
-                       auto contact = app::ContactToJson(c);
-                       if (ProfilesHidden(shown)) contact.erase("profile");
-                       items.push_back(std::move(contact));
-                   }
-                   return JsonResponse(200, json::object{{"items", items}});
-               }));
+    router.Add(
+        Method::kGet, "/api/v1/customers/{id}/contacts", Dispatch::kBlocking,
+        Authed(deps, [&db, watch = deps.watch](const Request& req, const Actor& actor) {
+            auto id = PathId(req, "id");
+            if (!id) return ToResponse(id.error());
+            auto customer = app::ReadTx(db, [&](app::Tx& tx) { return app::GetCustomer(tx, actor, CustomerId(*id)); });
+            if (!customer) return ToResponse(customer.error());
+            json::array items;
+            const auto shown = app::ShowTo(actor, std::move(*customer));
+            bool profile_shown = false;
+            for (const auto& c : shown.customer.contacts) {
+                auto contact = app::ContactToJson(c);
+                if (ProfilesHidden(shown)) contact.erase("profile");
+                profile_shown = profile_shown || (!ProfilesHidden(shown) && c.profile != domain::PersonalProfile{});
+                items.push_back(std::move(contact));
+            }
+            if (watch) watch->NoteRead(actor, CustomerId(*id), profile_shown);
+            return JsonResponse(200, json::object{{"items", items}});
+        }));
 
     router.Add(Method::kPost, "/api/v1/customers/{id}/contacts", Dispatch::kBlocking,
                Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {

@@ -1,4 +1,4 @@
-// Central ownership (SPEC OW-1…OW-5): handovers, balanced assignment proposals, notices and policies.
+// Central ownership (SPEC OW-1…OW-5): handovers, balanced assignment proposals and policies.
 // Assigning one file (POST /customers/{id}/assign) lives with the customer files (customers.cpp).
 #include "credo/app/ownership.hpp"
 
@@ -177,22 +177,6 @@ void RegisterOwnership(Router& router, ApiDeps& deps) {
                                                     {"code", c.code},
                                                     {"owner_id", UserValue(c.owner)},
                                                     {"version", c.version}});
-                   return JsonResponse(200, json::object{{"items", std::move(items)}});
-               }));
-
-    router.Add(Method::kGet, "/api/v1/notices", Dispatch::kBlocking,
-               Authed(deps, [&db](const Request&, const Actor& actor) {
-                   auto notices = app::ReadTx(db, [&](app::Tx& tx) { return app::ListNotices(tx, actor); });
-                   if (!notices) return ToResponse(notices.error());
-                   json::array items;
-                   for (const auto& n : *notices)
-                       items.push_back(json::object{{"id", n.id},
-                                                    {"kind", n.kind},
-                                                    {"customer_id", n.customer.value()},
-                                                    {"code", n.code},
-                                                    {"name", n.name},
-                                                    {"created_at", FormatTimestamp(n.created_at)},
-                                                    {"due", FormatDate(n.due)}});
                    return JsonResponse(200, json::object{{"items", std::move(items)}});
                }));
 

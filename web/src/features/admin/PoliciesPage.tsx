@@ -1,5 +1,5 @@
-// Business policies kept in the database (ownership cap, neglect and notice days…): their values,
-// defaults and meaning; admins change them, every change audited.
+// Business policies kept in the database (ownership cap, neglect and notice days, leak detection
+// thresholds…): their values, defaults and meaning; admins change them, every change audited.
 import { App, InputNumber, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

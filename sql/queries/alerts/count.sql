@@ -1,0 +1,2 @@
+SELECT COUNT(*), COALESCE(SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0)
+FROM alerts WHERE user_id = $1
