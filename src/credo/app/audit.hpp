@@ -42,6 +42,16 @@ inline constexpr std::string_view kTokenRevoke = "auth.token_revoke";
 inline constexpr std::string_view kLogin = "auth.login";
 inline constexpr std::string_view kLoginFailed = "auth.login_failed";
 inline constexpr std::string_view kLogout = "auth.logout";
+inline constexpr std::string_view kCreditTerms = "credit.terms";
+inline constexpr std::string_view kCreditHold = "credit.hold";
+inline constexpr std::string_view kCreditException = "credit.exception";
+inline constexpr std::string_view kFxRate = "fx.rate";
+inline constexpr std::string_view kOrderCreate = "order.create";
+inline constexpr std::string_view kOrderAmend = "order.amend";
+inline constexpr std::string_view kOrderRelease = "order.release";
+inline constexpr std::string_view kOrderCancel = "order.cancel";
+inline constexpr std::string_view kInvoiceIssue = "invoice.issue";
+inline constexpr std::string_view kPaymentRecord = "payment.record";
 }  // namespace audit_action
 
 // The actor of what an unauthenticated caller does (a failed login): no id, named "anonymous".

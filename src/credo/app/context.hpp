@@ -15,6 +15,7 @@ struct Settings {
     std::chrono::minutes session_ttl{12 * 60};
     int max_failed_logins = 5;
     std::chrono::minutes lockout{15};
+    std::string base_currency = "CNY";  // OP-2: FX rates are against it; new credit accounts use it
 };
 
 struct Context {

@@ -8,14 +8,6 @@ namespace credo::app {
 using domain::Actor;
 using domain::Customer;
 
-namespace {
-
-Status MayWrite(const Actor& actor) {
-    if (!actor.MayWriteCustomers())
-        return MakeError(Errc::kForbidden, "user " + actor.username + " may not change customer files");
-    return Ok();
-}
-
 // A file outside the reader's scope is answered as if it did not exist: its existence is not told.
 Status CheckReadable(const Actor& actor, const Customer& c) {
     if (domain::ReadScope(actor).Includes(c.region, c.owner)) return Ok();
@@ -27,6 +19,14 @@ Status CheckWritable(const Actor& actor, const Customer& c) {
     CREDO_CHECK(CheckReadable(actor, c));
     if (domain::WriteScope(actor).Includes(c.region, c.owner)) return Ok();
     return MakeError(Errc::kForbidden, "user " + actor.username + " may not change customer " + c.code);
+}
+
+namespace {
+
+Status MayWrite(const Actor& actor) {
+    if (!actor.MayWriteCustomers())
+        return MakeError(Errc::kForbidden, "user " + actor.username + " may not change customer files");
+    return Ok();
 }
 
 // After a change the file must still be one the actor may change: a salesperson cannot give a file

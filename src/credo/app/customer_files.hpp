@@ -44,6 +44,11 @@ std::vector<VersionRecord> ShowHistoryTo(const domain::Actor& actor, std::vector
 // Whether a shown history holds the value of a sensitive part.
 bool ShowsSensitive(const std::vector<VersionRecord>& shown_history);
 
+// SE-2 for a file read elsewhere: kNotFound outside the actor's read scope (its existence is not told);
+// kForbidden for a file it may read but not change.
+Status CheckReadable(const domain::Actor& actor, const domain::Customer& c);
+Status CheckWritable(const domain::Actor& actor, const domain::Customer& c);
+
 // Whether the actor may create `draft` (SE-2): a salesperson's file without an owner becomes its own;
 // a file outside what the actor may manage is kForbidden naming `region` or `owner_id`.
 Status CheckMayCreate(const domain::Actor& actor, domain::Customer& draft);

@@ -8,6 +8,7 @@
 #include "credo/sql/embedded.hpp"
 #include "credo/store/alert_repository.hpp"
 #include "credo/store/audit_repository.hpp"
+#include "credo/store/ledger_repository.hpp"
 #include "credo/store/ownership_repository.hpp"
 
 namespace credo::store {
@@ -657,7 +658,8 @@ class SqlTx final : public app::Tx {
           ownership_(c),
           policies_(c),
           alerts_(c),
-          access_counts_(c) {}
+          access_counts_(c),
+          ledger_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -671,6 +673,7 @@ class SqlTx final : public app::Tx {
     app::PolicyRepository& Policies() override { return policies_; }
     app::AlertRepository& Alerts() override { return alerts_; }
     app::AccessCountRepository& AccessCounts() override { return access_counts_; }
+    app::LedgerRepository& Ledger() override { return ledger_; }
 
  private:
     CustomersRepo customers_;
@@ -686,6 +689,7 @@ class SqlTx final : public app::Tx {
     SqlPolicyRepository policies_;
     SqlAlertRepository alerts_;
     SqlAccessCountRepository access_counts_;
+    SqlLedgerRepository ledger_;
 };
 
 }  // namespace

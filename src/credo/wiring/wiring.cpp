@@ -99,6 +99,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& path) {
             s = number(config.access_flush_seconds, 1, 3600);
         else if (k == "code_pattern")
             s = text(config.code_pattern);
+        else if (k == "base_currency")
+            s = text(config.base_currency);
         else if (k == "session_hours")
             s = number(config.session_hours, 1, 24 * 30);
         else if (k == "log_level")
@@ -123,6 +125,8 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config) {
     a->clock_ = std::make_unique<SystemClock>();
     app::Settings settings;
     settings.code_pattern = config.code_pattern;
+    CREDO_CHECK(Currency::FromCode(config.base_currency, "base_currency"));
+    settings.base_currency = config.base_currency;
     settings.session_ttl = std::chrono::hours(config.session_hours);
     a->ctx_ = std::make_unique<app::Context>(app::Context{*a->clock_, settings});
 

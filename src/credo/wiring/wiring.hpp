@@ -24,6 +24,7 @@ struct Config {
     int access_flush_seconds = 5;     // how often `serve` stores the counted reads (leak detection, SE-4)
     std::size_t max_body_bytes = 32 * 1024 * 1024;
     std::string code_pattern{domain::kDefaultCodePattern};
+    std::string base_currency = "CNY";  // ISO 4217; the company's books
     int session_hours = 12;
     std::string log_level = "info";
     std::string static_dir;  // the built web application; empty: ./web/dist when built (WebRoot)

@@ -38,6 +38,7 @@ class Tx {
     virtual PolicyRepository& Policies() = 0;
     virtual AlertRepository& Alerts() = 0;
     virtual AccessCountRepository& AccessCounts() = 0;
+    virtual LedgerRepository& Ledger() = 0;
 };
 
 class Database {

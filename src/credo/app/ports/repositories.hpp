@@ -434,4 +434,166 @@ class AccessCountRepository {
     virtual Result<DailyAccess> Sum(UserId user, Date from, Date to) = 0;
 };
 
+// The sales ledger and credit accounts (SPEC AR-1, LC-1…LC-7). Amounts are minor units; a document's
+// `currency` is its own, the account's amounts are in the account's currency (the limit's).
+struct CreditAccount {
+    CustomerId customer;
+    std::string currency;  // ISO 4217
+    std::optional<std::int64_t> limit_minor;
+    int term_days = 30;
+    std::optional<Date> valid_from;
+    std::optional<Date> valid_until;
+    std::optional<std::string> grade;  // "I".."IV"
+    std::optional<int> score;
+    bool on_hold = false;
+    std::optional<std::string> hold_reason;
+    std::optional<Date> report_date;
+    std::int64_t receivables_minor = 0;  // open receivables
+    std::int64_t orders_minor = 0;       // reserved by accepted orders not yet invoiced
+    Timestamp updated_at{};
+    std::vector<std::int64_t> disarmed_levels;  // LC-5: the utilization levels (bp) fired, not re-armed
+    std::int64_t exposure_minor() const { return receivables_minor + orders_minor; }
+};
+
+struct CreditExceptionRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::int64_t amount_minor = 0;
+    Date start{};
+    Date end{};
+    std::string reason;
+    std::optional<UserId> created_by;
+    Timestamp created_at{};
+};
+
+struct OrderLine {
+    std::string product;
+    std::string model;
+    std::int64_t quantity_milli = 0;  // thousandths of a unit
+    std::int64_t unit_price_minor = 0;
+    std::int64_t amount_minor = 0;
+};
+
+struct OrderRecord {
+    std::int64_t id = 0;
+    std::string number;
+    CustomerId customer;
+    Date order_date{};
+    std::string currency;
+    std::int64_t amount_minor = 0;
+    std::int64_t prepayment_minor = 0;
+    std::int64_t rate_e8 = 0;  // into the account's currency
+    std::string status;        // approved, credit_hold, released, invoiced, cancelled
+    std::vector<std::string> reasons;
+    std::int64_t reserved_minor = 0;  // in the account's currency
+    std::optional<std::int64_t> copied_from;
+    std::optional<UserId> created_by;
+    Timestamp created_at{};
+    std::optional<UserId> released_by;
+    std::optional<Timestamp> released_at;
+    std::optional<std::string> release_reason;
+    std::int64_t version = 1;
+    std::vector<OrderLine> lines;
+};
+
+struct InvoiceRecord {
+    std::int64_t id = 0;
+    std::string number;
+    CustomerId customer;
+    std::optional<std::int64_t> order_id;
+    Date issue_date{};
+    Date due_date{};
+    std::string currency;
+    std::int64_t amount_minor = 0;
+    std::int64_t open_minor = 0;
+    std::int64_t rate_e8 = 0;  // into the account's currency
+    std::optional<UserId> created_by;
+    Timestamp created_at{};
+};
+
+struct PaymentRecord {
+    std::int64_t id = 0;
+    std::string number;
+    std::string kind;  // payment, credit_note
+    CustomerId customer;
+    Date day{};
+    std::string currency;
+    std::int64_t amount_minor = 0;
+    std::int64_t unallocated_minor = 0;
+    std::string reference;
+    std::optional<UserId> created_by;
+    Timestamp created_at{};
+};
+
+struct AllocationRecord {
+    std::int64_t payment_id = 0;
+    std::int64_t invoice_id = 0;
+    std::int64_t amount_minor = 0;
+    Date day{};
+};
+
+struct OrderQuery {
+    std::optional<CustomerId> customer;
+    std::optional<std::string> status;
+    domain::Scope scope{.all = true};  // the reader's: applied in the query
+    int limit = 50;
+    std::int64_t offset = 0;
+};
+
+struct OrderPage {
+    std::vector<OrderRecord> items;  // newest first, without lines
+    std::int64_t total = 0;
+};
+
+class LedgerRepository {
+ public:
+    virtual ~LedgerRepository() = default;
+    // The account, held against every other transaction that locks it until this one ends (PostgreSQL:
+    // SELECT … FOR UPDATE; SQLite has one writer). nullopt: the customer has none yet.
+    virtual Result<std::optional<CreditAccount>> LockAccount(CustomerId customer) = 0;
+    virtual Result<std::optional<CreditAccount>> FindAccount(CustomerId customer) = 0;
+    // Opens an account without credit (no limit) unless the customer has one.
+    virtual Status EnsureAccount(CustomerId customer, std::string_view currency, int term_days, Timestamp at) = 0;
+    virtual Status SetDisarmedLevels(CustomerId customer, const std::vector<std::int64_t>& levels) = 0;
+    // Stores the account's terms (not its exposure, which only AddExposure changes).
+    virtual Status SaveAccount(const CreditAccount& account) = 0;
+    virtual Status AddExposure(CustomerId customer, std::int64_t receivables_delta, std::int64_t orders_delta,
+                               Timestamp at) = 0;
+    // Every account, by customer.
+    virtual Result<std::vector<CreditAccount>> Accounts() = 0;
+    // For reconciliation: every invoice with something open (customer, currency, open, rate), by customer.
+    virtual Status ScanOpenInvoices(const std::function<Status(const InvoiceRecord&)>& each) = 0;
+    // For reconciliation: the credit reserved by accepted orders, per customer.
+    virtual Result<std::vector<std::pair<CustomerId, std::int64_t>>> ReservedByCustomer() = 0;
+
+    virtual Result<std::int64_t> InsertException(const CreditExceptionRecord& exception) = 0;
+    // The exceptions of `customer` still running on or after `date`.
+    virtual Result<std::vector<CreditExceptionRecord>> Exceptions(CustomerId customer, Date from) = 0;
+
+    // The latest rate of `currency` into the base currency on or before `date`.
+    virtual Result<std::optional<std::int64_t>> FxRate(std::string_view currency, Date date) = 0;
+    virtual Status SetFxRate(std::string_view currency, Date day, std::int64_t rate_e8, std::optional<UserId> by,
+                             Timestamp at) = 0;
+
+    // Stores the order with its lines; returns its id (number: the caller's).
+    virtual Result<std::int64_t> InsertOrder(const OrderRecord& order) = 0;
+    // kNotFound for an unknown id. With lines.
+    virtual Result<OrderRecord> FindOrder(std::int64_t id) = 0;
+    // Stores status, reasons, reserved, release fields, amounts and lines when `expected_version` is
+    // current (kConflict otherwise); the version goes up by one.
+    virtual Status UpdateOrder(const OrderRecord& order, std::int64_t expected_version) = 0;
+    virtual Result<OrderPage> ListOrders(const OrderQuery& query) = 0;
+
+    virtual Result<std::int64_t> InsertInvoice(const InvoiceRecord& invoice) = 0;
+    virtual Result<InvoiceRecord> FindInvoice(std::int64_t id) = 0;
+    virtual Status SetInvoiceOpen(std::int64_t id, std::int64_t open_minor) = 0;
+    // The customer's invoices with something open, oldest due first (then by id).
+    virtual Result<std::vector<InvoiceRecord>> OpenInvoices(CustomerId customer) = 0;
+    // The due date of the customer's oldest open invoice due before `date`; nullopt: nothing overdue.
+    virtual Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) = 0;
+
+    virtual Result<std::int64_t> InsertPayment(const PaymentRecord& payment) = 0;
+    virtual Status InsertAllocation(const AllocationRecord& allocation) = 0;
+};
+
 }  // namespace credo::app

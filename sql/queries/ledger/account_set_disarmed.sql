@@ -1,0 +1,1 @@
+UPDATE credit_accounts SET disarmed_levels = $2 WHERE customer_id = $1

@@ -1,0 +1,90 @@
+// Credit accounts (SPEC LC-1, LC-2, LC-7): the terms in force per customer, the exposure kept with every
+// ledger entry, and the shared steps of every credit decision — the rate into the account's currency
+// and the state the order check reads.
+//
+// Exposure is kept in the account's currency: an order reserves its credit part converted at the order
+// date's rate, an invoice adds its open amount converted at its issue date's rate (stored with it), so
+// that `ReconcileExposure` recomputes exactly the same sums from the documents.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "credo/app/context.hpp"
+#include "credo/app/ports/database.hpp"
+#include "credo/domain/credit/order_check.hpp"
+
+namespace credo::app {
+
+inline constexpr int kDefaultTermDays = 30;
+inline constexpr int kReportValidityDays = 365;  // DY-2: a credit report is current for a year
+
+// The new terms of an account: what an approved credit application (AP-1) grants.
+struct CreditTerms {
+    std::string currency;  // the limit's
+    std::optional<std::int64_t> limit_minor;
+    int term_days = kDefaultTermDays;
+    std::optional<Date> valid_from;
+    std::optional<Date> valid_until;  // default: a year after valid_from (LC-1)
+    std::optional<std::string> grade;
+    std::optional<int> score;
+    std::optional<Date> report_date;
+};
+
+// Sets the terms of the customer's account (opening it when needed), audited as credit.terms. A limit
+// below the exposure is refused (kInvalidArgument naming limit), and so is a change of currency while
+// anything is exposed. Authorization is the caller's (the approval chain).
+Status GrantCredit(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer,
+                   const CreditTerms& terms);
+
+// Puts the account on hold or takes it off (finance, executive; audited as credit.hold).
+Status SetCreditHold(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer, bool on_hold,
+                     const std::string& reason);
+
+// LC-7: an extra amount on top of the limit from start to end (finance, executive; audited).
+Result<CreditExceptionRecord> AddCreditException(Tx& tx, const Context& ctx, const domain::Actor& actor,
+                                                 CustomerId customer, const std::string& amount, Date start, Date end,
+                                                 const std::string& reason);
+
+// The account as the actor may see it (read scope), with what the order check would use on `date`.
+struct CreditView {
+    CreditAccount account;
+    std::vector<CreditExceptionRecord> exceptions;  // running on or after `date`
+    std::int64_t effective_limit_minor = 0;         // limit + exceptions active on `date`
+    std::int64_t available_minor = 0;
+    std::optional<std::int64_t> utilization_bp;  // none without a limit
+    std::optional<Date> oldest_overdue;          // the oldest open item past due on `date`
+};
+Result<CreditView> GetCredit(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer, Date date);
+
+// The rate from `currency` into `into` on `date` (1 for the same currency), through the base currency's
+// dated rates; kInvalidArgument naming `field` when a rate is missing.
+Result<std::int64_t> RateInto(Tx& tx, const Context& ctx, std::string_view currency, std::string_view into, Date date,
+                              std::string_view field);
+
+// The account locked for a credit decision (opened without credit when the customer has none).
+Result<CreditAccount> LockCreditAccount(Tx& tx, const Context& ctx, CustomerId customer);
+
+// What the order check reads for `account` on `date`.
+Result<domain::CreditAccountState> CheckStateOf(Tx& tx, const CreditAccount& account, Date date);
+
+// Moves the account's exposure and raises the utilization alerts an upward crossing calls for (LC-5).
+Status MoveExposure(Tx& tx, const Context& ctx, const CreditAccount& account, std::int64_t receivables_delta,
+                    std::int64_t orders_delta);
+
+// `credo credit reconcile`: the exposure recomputed from the documents against the kept one.
+struct ExposureDifference {
+    CustomerId customer;
+    std::int64_t kept_receivables = 0;
+    std::int64_t ledger_receivables = 0;
+    std::int64_t kept_orders = 0;
+    std::int64_t ledger_orders = 0;
+};
+struct ReconcileReport {
+    std::int64_t accounts = 0;
+    std::vector<ExposureDifference> differences;
+};
+Result<ReconcileReport> ReconcileExposure(Tx& tx);
+
+}  // namespace credo::app

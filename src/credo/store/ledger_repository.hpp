@@ -1,0 +1,52 @@
+// The storage of the sales ledger and the credit accounts (app::LedgerRepository) over the SQL driver,
+// for every backend.
+#pragma once
+
+#include "credo/app/ports/repositories.hpp"
+#include "credo/store/sql_driver.hpp"
+
+namespace credo::store {
+
+class SqlLedgerRepository final : public app::LedgerRepository {
+ public:
+    explicit SqlLedgerRepository(SqlSession& session) : conn_(session) {}
+
+    Result<std::optional<app::CreditAccount>> LockAccount(CustomerId customer) override;
+    Result<std::optional<app::CreditAccount>> FindAccount(CustomerId customer) override;
+    Status EnsureAccount(CustomerId customer, std::string_view currency, int term_days, Timestamp at) override;
+    Status SetDisarmedLevels(CustomerId customer, const std::vector<std::int64_t>& levels) override;
+    Status SaveAccount(const app::CreditAccount& account) override;
+    Status AddExposure(CustomerId customer, std::int64_t receivables_delta, std::int64_t orders_delta,
+                       Timestamp at) override;
+    Result<std::vector<app::CreditAccount>> Accounts() override;
+    Status ScanOpenInvoices(const std::function<Status(const app::InvoiceRecord&)>& each) override;
+    Result<std::vector<std::pair<CustomerId, std::int64_t>>> ReservedByCustomer() override;
+
+    Result<std::int64_t> InsertException(const app::CreditExceptionRecord& exception) override;
+    Result<std::vector<app::CreditExceptionRecord>> Exceptions(CustomerId customer, Date from) override;
+
+    Result<std::optional<std::int64_t>> FxRate(std::string_view currency, Date date) override;
+    Status SetFxRate(std::string_view currency, Date day, std::int64_t rate_e8, std::optional<UserId> by,
+                     Timestamp at) override;
+
+    Result<std::int64_t> InsertOrder(const app::OrderRecord& order) override;
+    Result<app::OrderRecord> FindOrder(std::int64_t id) override;
+    Status UpdateOrder(const app::OrderRecord& order, std::int64_t expected_version) override;
+    Result<app::OrderPage> ListOrders(const app::OrderQuery& query) override;
+
+    Result<std::int64_t> InsertInvoice(const app::InvoiceRecord& invoice) override;
+    Result<app::InvoiceRecord> FindInvoice(std::int64_t id) override;
+    Status SetInvoiceOpen(std::int64_t id, std::int64_t open_minor) override;
+    Result<std::vector<app::InvoiceRecord>> OpenInvoices(CustomerId customer) override;
+    Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) override;
+
+    Result<std::int64_t> InsertPayment(const app::PaymentRecord& payment) override;
+    Status InsertAllocation(const app::AllocationRecord& allocation) override;
+
+ private:
+    Result<std::optional<app::CreditAccount>> ReadAccount(const sql::Query& query, CustomerId customer);
+    Status InsertLines(std::int64_t order_id, const std::vector<app::OrderLine>& lines);
+    SqlSession& conn_;
+};
+
+}  // namespace credo::store
