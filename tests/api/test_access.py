@@ -79,6 +79,18 @@ ROUTE_RULES = {
     ("get", "/handovers/{id}"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "exec": 200, "auditor": 200, "*": 403},
     ("get", "/assignments/proposal"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "*": 403},
     ("post", "/assignments/proposal/accept"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "rm.n": 200, "*": 403},
+    ("get", "/customers/{id}/credit"): "read",
+    ("post", "/customers/{id}/credit/hold"): "credit",
+    ("post", "/customers/{id}/credit/exceptions"): "credit",
+    ("get", "/orders"): {"*": 200},
+    ("post", "/orders"): "order",
+    ("get", "/orders/{id}"): "read",
+    ("patch", "/orders/{id}"): "write",
+    ("post", "/orders/{id}/copy"): "write",
+    ("post", "/orders/{id}/release"): "release",
+    ("post", "/orders/{id}/cancel"): "write",
+    ("post", "/invoices"): {"admin": 201, "finance": 201, "*": 403},
+    ("post", "/payments"): {"admin": 201, "finance": 201, "*": 403},
     ("get", "/alerts"): {"*": 200},
     ("post", "/alerts/{id}/read"): {"*": 404},  # the matrix's alert is the admin's: no one else may clear it
     ("post", "/alerts/read-all"): {"*": 204},
@@ -148,6 +160,16 @@ class AccessMatrixTest(CredoTestCase):
     def expected_one(self, rule, actor, key):
         if rule == "read":
             return 200 if key in READ[actor] else 404
+        if rule == "order":  # the customer is named in the body: unknown to whoever may not change it
+            if actor == "auditor":
+                return 403
+            return None if key in WRITE[actor] else 400
+        if key not in READ[actor]:
+            return 404
+        if rule == "credit":
+            return None if actor in ("admin", "finance", "exec") else 403
+        if rule == "release":
+            return None if actor in ("finance", "exec") else 403
         if key not in READ[actor]:
             return 404
         if rule == "assign":
@@ -165,6 +187,13 @@ class AccessMatrixTest(CredoTestCase):
             if method == "patch":
                 return client.request("PATCH", path, {"title": "采购"}, headers=headers)
             return client.request("DELETE", path, headers=headers)
+        if route.startswith("/orders"):
+            return self.call_on_order(method, route, client, fid)
+        if route == "/customers/{id}/credit/hold":
+            return client.post(f"/customers/{fid}/credit/hold", {"on_hold": False, "reason": "核对"})
+        if route == "/customers/{id}/credit/exceptions":
+            return client.post(f"/customers/{fid}/credit/exceptions",
+                               {"amount": "1000.00", "start": "2026-01-01", "end": "2026-01-31", "reason": "旺季"})
         path = route.replace("{id}", str(fid))
         if method == "get":
             return client.get(path)
@@ -178,6 +207,29 @@ class AccessMatrixTest(CredoTestCase):
             return client.post(path, {"owner_id": self.current(key)["owner_id"]})
         raise AssertionError(route)
 
+    def order_on(self, fid, prepaid=True):
+        """A fresh order of the file, entered by the admin: prepaid (approved) or not (held, no credit)."""
+        body = {"customer_id": fid, "lines": [{"product": "闸阀", "quantity": "1", "unit_price": "100.00"}]}
+        if prepaid:
+            body["prepayment"] = "100.00"
+        return self.assertStatus(self.admin.post("/orders", body), 201)
+
+    def call_on_order(self, method, route, client, fid):
+        if route == "/orders":
+            return client.post("/orders", {"customer_id": fid, "prepayment": "50.00",
+                                           "lines": [{"product": "球阀", "quantity": "2", "unit_price": "25.00"}]})
+        order = self.order_on(fid, prepaid=route != "/orders/{id}/release")
+        path = route.replace("{id}", str(order["id"]))
+        if method == "get":
+            return client.get(path)
+        if method == "patch":
+            return client.patch(path, {"prepayment": "100.00",
+                                       "lines": [{"product": "闸阀", "quantity": "1", "unit_price": "100.00"}]},
+                                if_match=order["version"])
+        if route == "/orders/{id}/copy":
+            return client.post(path)
+        return client.post(path, {"reason": "客户要求"})
+
     def visible_ids(self, actor):
         items = self.assertStatus(self.clients[actor].get("/customers", query={"q": "权限测试", "page_size": 200}), 200)
         return {i["id"] for i in items["items"]}, items["total"]
@@ -190,7 +242,7 @@ class AccessMatrixTest(CredoTestCase):
 
     def test_one_file_routes(self):
         for (method, route), rule in ROUTE_RULES.items():
-            if rule not in ("read", "write", "assign"):
+            if rule not in ("read", "write", "assign", "credit", "order", "release"):
                 continue
             for actor in ACTORS:
                 for key in ("OWN", "SAME", "OTHER"):
@@ -226,6 +278,12 @@ class AccessMatrixTest(CredoTestCase):
                             continue
                     elif route == "/assignments/proposal/accept":
                         status, _, body = client.post(route, {"moves": []})
+                    elif route == "/invoices":
+                        order = self.order_on(self.files["OTHER"]["id"])
+                        status, _, body = client.post(route, {"order_id": order["id"]})
+                    elif route == "/payments":
+                        status, _, body = client.post(route, {"customer_id": self.files["OTHER"]["id"],
+                                                              "amount": {"amount": "10.00", "currency": "CNY"}})
                     elif route == "/alerts/read-all":
                         status, _, body = client.post(route)
                     elif route == "/policies/{key}":

@@ -40,6 +40,7 @@ class AccessWatch {
         std::int64_t reads = 0;
         std::int64_t sensitive_reads = 0;
         std::vector<std::int64_t> sensitive;  // the files whose sensitive values were shown
+        std::size_t compact_at = 0;           // the size at which `sensitive` is next sorted and deduplicated
     };
     using Key = std::pair<std::int64_t, int>;  // (user id, day as days since the epoch)
 

@@ -183,10 +183,10 @@ Status GrantCredit(Tx& tx, const Context& ctx, const Actor& actor, CustomerId cu
 
 Status SetCreditHold(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer, bool on_hold,
                      const std::string& reason) {
-    CREDO_CHECK(MayManageCredit(actor));
-    if (reason.empty()) return FieldError("reason", "is required");
     CREDO_TRY(auto c, tx.Customers().Find(customer));
     CREDO_CHECK(CheckReadable(actor, c));
+    CREDO_CHECK(MayManageCredit(actor));
+    if (reason.empty()) return FieldError("reason", "is required");
     CREDO_TRY(auto account, LockCreditAccount(tx, ctx, customer));
     account.on_hold = on_hold;
     account.hold_reason = on_hold ? std::optional<std::string>(reason) : std::nullopt;
@@ -199,9 +199,9 @@ Status SetCreditHold(Tx& tx, const Context& ctx, const Actor& actor, CustomerId 
 Result<CreditExceptionRecord> AddCreditException(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer,
                                                  const std::string& amount, Date start, Date end,
                                                  const std::string& reason) {
-    CREDO_CHECK(MayManageCredit(actor));
     CREDO_TRY(auto c, tx.Customers().Find(customer));
     CREDO_CHECK(CheckReadable(actor, c));
+    CREDO_CHECK(MayManageCredit(actor));
     if (reason.empty()) return FieldError("reason", "is required");
     if (end < start) return FieldError("end", "must not be before start");
     CREDO_TRY(auto account, LockCreditAccount(tx, ctx, customer));

@@ -20,6 +20,7 @@ int Main(int argc, char** argv) {
     AddRestore(app, exit_code);
     AddJobs(app, exit_code);
     AddAudit(app, exit_code);
+    AddCredit(app, exit_code);
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
     try {
         app.parse(argc, argv);

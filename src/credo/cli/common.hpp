@@ -32,6 +32,7 @@ void AddBackup(CLI::App& app, int& exit_code);
 void AddRestore(CLI::App& app, int& exit_code);
 void AddJobs(CLI::App& app, int& exit_code);
 void AddAudit(CLI::App& app, int& exit_code);
+void AddCredit(CLI::App& app, int& exit_code);
 
 // Loads the demo company (idempotent: does nothing when its users exist). Returns the number of
 // customers created.

@@ -13,6 +13,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterAudit(router, deps);
     RegisterOwnership(router, deps);
     RegisterAlerts(router, deps);
+    RegisterLedger(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

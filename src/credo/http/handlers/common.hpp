@@ -39,5 +39,6 @@ void RegisterTransfer(Router& router, ApiDeps& deps);
 void RegisterAudit(Router& router, ApiDeps& deps);
 void RegisterOwnership(Router& router, ApiDeps& deps);
 void RegisterAlerts(Router& router, ApiDeps& deps);
+void RegisterLedger(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

@@ -1,0 +1,162 @@
+"""Orders and the order-time credit check (LC-3…LC-6), invoices and payments (AR-1), over HTTP."""
+
+import unittest
+
+from credo_server import ADMIN, CredoServer, CredoTestCase, enterprise, run_cli
+
+PASSWORD = "orders-password-1"
+USERS = (
+    (ADMIN[0], ADMIN[1], ["admin"], None),
+    ("sales.e", PASSWORD, ["sales"], "east"),
+    ("finance", PASSWORD, ["finance"], None),
+    ("auditor", PASSWORD, ["auditor"], None),
+)
+
+
+def line(quantity="2", price="1500.00", product="闸阀", model="Z41H-16C DN100"):
+    return {"product": product, "model": model, "quantity": quantity, "unit_price": price}
+
+
+class OrdersTest(CredoTestCase):
+    @classmethod
+    def setUpClass(cls):
+        unittest.TestCase.setUpClass()
+        cls.server = server = CredoServer(users=USERS)
+        cls.addClassCleanup(server.stop)
+        server.start()
+        cls.c = {}
+        for name, password, _, _ in USERS:
+            client = server.client()
+            client.login(name, password)
+            cls.c[name] = client
+            cls.addClassCleanup(client.close)
+        cls.admin = cls.c["admin"]
+        ids = {u["username"]: u["id"] for u in cls.admin.get("/users")[2]["items"]}
+        body = enterprise(name="订单测试阀门有限公司", owner_id=ids["sales.e"])
+        cls.customer = cls.admin.post("/customers", body)[2]["id"]
+
+    def place(self, client=None, **body):
+        body.setdefault("customer_id", self.customer)
+        body.setdefault("lines", [line()])
+        return (client or self.c["sales.e"]).post("/orders", body)
+
+    def credit(self):
+        return self.assertStatus(self.admin.get(f"/customers/{self.customer}/credit"), 200)
+
+    def reconcile(self):
+        r = run_cli("credit", "reconcile", "--data", self.server.data_dir)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn(b"exposure reconciled", r.stdout)
+
+    def test_without_credit_an_order_is_held_with_its_reasons_and_a_prepaid_one_passes(self):
+        held = self.assertStatus(self.place(), 201)
+        self.assertEqual(held["status"], "credit_hold")
+        self.assertIn("prepayment_required", held["reasons"])
+        self.assertEqual(held["credit_check"]["outcome"], "credit_hold")
+        self.assertEqual(held["amount"], {"amount": "3000.00", "currency": "CNY"})
+        self.assertEqual(held["lines"][0]["quantity"], "2")
+        self.assertTrue(held["number"].startswith("SO"))
+        prepaid = self.assertStatus(self.place(prepayment="3000.00"), 201)
+        self.assertEqual(prepaid["status"], "approved")
+        self.assertEqual(prepaid["reasons"], [])
+        got = self.assertStatus(self.c["sales.e"].get(f"/orders/{held['id']}"), 200)
+        self.assertEqual(got["status"], "credit_hold")
+        self.assertIsNone(got["credit_check"])
+        listed = self.assertStatus(self.c["sales.e"].get("/orders", query={"status": "credit_hold"}), 200)
+        self.assertIn(held["id"], [o["id"] for o in listed["items"]])
+        self.reconcile()
+
+    def test_a_hold_is_released_by_finance_only_with_a_reason(self):
+        held = self.assertStatus(self.place(), 201)
+        path = f"/orders/{held['id']}/release"
+        self.assertError(self.c["sales.e"].post(path, {"reason": "请放行"}), 403, "forbidden")
+        self.assertError(self.c["finance"].post(path, {"reason": ""}), 400, "invalid_argument", field="reason")
+        released = self.assertStatus(self.c["finance"].post(path, {"reason": "客户已承诺月底付款"}), 200)
+        self.assertEqual(released["status"], "released")
+        self.assertEqual(released["release_reason"], "客户已承诺月底付款")
+        self.assertError(self.c["finance"].post(path, {"reason": "again"}), 409, "conflict")
+        audit = self.assertStatus(self.admin.get("/audit", query={"action": "order.release"}), 200)["items"]
+        self.assertIn(str(held["id"]), [e["entity_id"] for e in audit])
+        self.assertEqual(self.credit()["reserved_orders"]["amount"] != "0.00", True)
+        self.reconcile()
+
+    def test_amend_copy_and_cancel(self):
+        order = self.assertStatus(self.place(prepayment="3000.00"), 201)
+        # Upward without more prepayment: checked again, held.
+        amended = self.assertStatus(self.c["sales.e"].patch(
+            f"/orders/{order['id']}", {"prepayment": "3000.00", "lines": [line(quantity="3")]},
+            if_match=order["version"]), 200)
+        self.assertEqual(amended["status"], "credit_hold")
+        self.assertIsNotNone(amended["credit_check"])
+        self.assertError(self.c["sales.e"].patch(f"/orders/{order['id']}", {"lines": [line()]},
+                                                 if_match=order["version"]), 409, "conflict")
+        self.assertError(self.c["sales.e"].patch(f"/orders/{order['id']}", {"lines": [line()]}), 428,
+                         "precondition_required")
+        copy = self.assertStatus(self.c["sales.e"].post(f"/orders/{order['id']}/copy"), 201)
+        self.assertEqual(copy["copied_from"], order["id"])
+        self.assertEqual(copy["status"], "credit_hold")  # a copy is checked like any new order
+        cancelled = self.assertStatus(self.c["sales.e"].post(f"/orders/{copy['id']}/cancel", {"reason": "重复"}), 200)
+        self.assertEqual(cancelled["status"], "cancelled")
+        self.assertError(self.c["sales.e"].post(f"/orders/{copy['id']}/cancel", {"reason": "again"}), 409, "conflict")
+        self.reconcile()
+
+    def test_bad_orders_name_the_field_and_write_nothing(self):
+        before = self.assertStatus(self.admin.get("/orders"), 200)["total"]
+        cases = [
+            ({"lines": [line(quantity="0")]}, "lines[0].quantity"),
+            ({"lines": [line(quantity="-1")]}, "lines[0].quantity"),
+            ({"lines": [line(price="10.001")]}, "lines[0].unit_price"),
+            ({"lines": []}, "lines"),
+            ({"lines": "x"}, "lines"),
+            ({"customer_id": 999999}, "customer_id"),
+            ({"currency": "XYZ"}, "currency"),
+            ({"currency": "USD"}, "currency"),  # no rate
+            ({"prepayment": "9999.00"}, "prepayment"),
+            ({"discount": "1"}, "discount"),
+        ]
+        for body, field in cases:
+            with self.subTest(field=field, body=body):
+                self.assertError(self.place(**body), 400, "invalid_argument", field=field)
+        self.assertError(self.place(self.c["auditor"]), 403, "forbidden")
+        self.assertEqual(self.assertStatus(self.admin.get("/orders"), 200)["total"], before)
+        self.assertError(self.admin.get("/orders", query={"status": "lost"}), 400, "invalid_argument", field="status")
+
+    def test_invoices_and_payments_move_the_exposure(self):
+        order = self.assertStatus(self.place(prepayment="3000.00"), 201)
+        self.assertError(self.c["sales.e"].post("/invoices", {"order_id": order["id"]}), 403, "forbidden")
+        invoice = self.assertStatus(self.c["finance"].post("/invoices", {"order_id": order["id"]}), 201)
+        self.assertEqual(invoice["amount"], {"amount": "3000.00", "currency": "CNY"})
+        self.assertEqual(invoice["open"], invoice["amount"])
+        self.assertError(self.c["finance"].post("/invoices", {"order_id": order["id"]}), 409, "conflict")
+        before = self.credit()["receivables"]["amount"]
+        bad = self.c["finance"].post("/payments", {
+            "customer_id": self.customer, "amount": {"amount": "5000.00", "currency": "CNY"},
+            "allocations": [{"invoice_id": invoice["id"], "amount": "3500.00"}]})
+        self.assertError(bad, 400, "invalid_argument", field="allocations[0].amount")
+        self.assertEqual(self.credit()["receivables"]["amount"], before)
+        paid = self.assertStatus(self.c["finance"].post("/payments", {
+            "customer_id": self.customer, "amount": {"amount": "1000.00", "currency": "CNY"},
+            "allocations": [{"invoice_id": invoice["id"], "amount": "1000.00"}], "reference": "电汇 7781"}), 201)
+        self.assertEqual(paid["unallocated"]["amount"], "0.00")
+        self.assertEqual(paid["allocations"], [{"invoice_id": invoice["id"],
+                                                "amount": {"amount": "1000.00", "currency": "CNY"}}])
+        self.reconcile()
+
+    def test_holds_and_exceptions_are_for_finance(self):
+        path = f"/customers/{self.customer}/credit"
+        self.assertError(self.c["sales.e"].post(path + "/hold", {"on_hold": True, "reason": "x"}), 403, "forbidden")
+        account = self.assertStatus(self.c["finance"].post(path + "/hold", {"on_hold": True, "reason": "诉讼中"}), 200)
+        self.assertTrue(account["on_hold"])
+        held = self.assertStatus(self.place(prepayment="3000.00"), 201)
+        self.assertEqual(held["reasons"], ["customer_on_hold"])
+        self.assertStatus(self.c["finance"].post(path + "/hold", {"on_hold": False, "reason": "已和解"}), 200)
+        self.assertError(self.c["finance"].post(path + "/exceptions", {
+            "amount": "5000.00", "start": "2026-12-31", "end": "2026-12-01", "reason": "旺季"}),
+            400, "invalid_argument", field="end")
+        self.assertStatus(self.c["finance"].post(path + "/exceptions", {
+            "amount": "5000.00", "start": "2026-01-01", "end": "2099-12-31", "reason": "旺季"}), 201)
+        self.assertEqual(len(self.credit()["exceptions"]), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
