@@ -82,6 +82,12 @@ ROUTE_RULES = {
     ("get", "/customers/{id}/credit"): "read",
     ("post", "/customers/{id}/credit/hold"): "credit",
     ("post", "/customers/{id}/credit/exceptions"): "credit",
+    ("get", "/credit-applications"): {"*": 200},
+    ("post", "/credit-applications"): "apply",
+    ("get", "/credit-applications/{id}"): {"rm.n": 404, "*": 200},
+    # The step due is the regional manager's: only rm.e may decide it (rejecting it here).
+    ("post", "/credit-applications/{id}/decisions"): {"rm.e": 200, "rm.n": 404, "*": 403},
+    ("post", "/credit-applications/{id}/resubmit"): {"sales.e": 200, "rm.n": 404, "*": 403},
     ("get", "/orders"): {"*": 200},
     ("post", "/orders"): "order",
     ("get", "/orders/{id}"): "read",
@@ -160,6 +166,10 @@ class AccessMatrixTest(CredoTestCase):
     def expected_one(self, rule, actor, key):
         if rule == "read":
             return 200 if key in READ[actor] else 404
+        if rule == "apply":  # salespeople and assistants apply for the customers they may change
+            if actor not in ("sales.e", "assistant.e"):
+                return 403
+            return None if key in WRITE[actor] else 400
         if rule == "order":  # the customer is named in the body: unknown to whoever may not change it
             if actor == "auditor":
                 return 403
@@ -189,6 +199,13 @@ class AccessMatrixTest(CredoTestCase):
             return client.request("DELETE", path, headers=headers)
         if route.startswith("/orders"):
             return self.call_on_order(method, route, client, fid)
+        if route == "/credit-applications":
+            result = client.post(route, {"customer_id": fid, "limit": {"amount": "100000.00"}, "reason": "年度合同"})
+            if result[0] == 201:  # decided at once, so that the next actor may apply for the file too
+                region_manager = "rm.e" if self.files_region(fid) == "east" else "rm.n"
+                self.assertStatus(self.clients[region_manager].post(
+                    f"/credit-applications/{result[2]['id']}/decisions", {"decision": "reject", "comment": "测试"}), 200)
+            return result
         if route == "/customers/{id}/credit/hold":
             return client.post(f"/customers/{fid}/credit/hold", {"on_hold": False, "reason": "核对"})
         if route == "/customers/{id}/credit/exceptions":
@@ -230,6 +247,25 @@ class AccessMatrixTest(CredoTestCase):
             return client.post(path)
         return client.post(path, {"reason": "客户要求"})
 
+    def files_region(self, fid):
+        return next(f["region"] for f in self.files.values() if f["id"] == fid)
+
+    def fresh_application(self, returned=False):
+        """A pending application of OWN by its salesperson (returned by the regional manager if asked)."""
+        a = self.assertStatus(self.clients["sales.e"].post("/credit-applications", {
+            "customer_id": self.files["OWN"]["id"], "limit": {"amount": "50000.00"}, "reason": "新合同"}), 201)
+        if returned:
+            self.assertStatus(self.clients["rm.e"].post(f"/credit-applications/{a['id']}/decisions",
+                                                        {"decision": "return", "comment": "请补充资料"}), 200)
+        return a
+
+    def settle_application(self, a_id):
+        """Rejects the application if it is still pending, so that the file is free for the next one."""
+        a = self.admin.get(f"/credit-applications/{a_id}")[2]
+        if a["status"] == "pending":
+            self.assertStatus(self.clients["rm.e"].post(f"/credit-applications/{a_id}/decisions",
+                                                        {"decision": "reject", "comment": "清理"}), 200)
+
     def visible_ids(self, actor):
         items = self.assertStatus(self.clients[actor].get("/customers", query={"q": "权限测试", "page_size": 200}), 200)
         return {i["id"] for i in items["items"]}, items["total"]
@@ -242,7 +278,7 @@ class AccessMatrixTest(CredoTestCase):
 
     def test_one_file_routes(self):
         for (method, route), rule in ROUTE_RULES.items():
-            if rule not in ("read", "write", "assign", "credit", "order", "release"):
+            if rule not in ("read", "write", "assign", "credit", "order", "release", "apply"):
                 continue
             for actor in ACTORS:
                 for key in ("OWN", "SAME", "OTHER"):
@@ -278,6 +314,20 @@ class AccessMatrixTest(CredoTestCase):
                             continue
                     elif route == "/assignments/proposal/accept":
                         status, _, body = client.post(route, {"moves": []})
+                    elif route == "/credit-applications/{id}":
+                        a = self.fresh_application()
+                        status, _, body = client.get(f"/credit-applications/{a['id']}")
+                        self.settle_application(a["id"])
+                    elif route == "/credit-applications/{id}/decisions":
+                        a = self.fresh_application()
+                        status, _, body = client.post(f"/credit-applications/{a['id']}/decisions",
+                                                      {"decision": "reject", "comment": "额度过高"})
+                        self.settle_application(a["id"])
+                    elif route == "/credit-applications/{id}/resubmit":
+                        a = self.fresh_application(returned=True)
+                        status, _, body = client.post(f"/credit-applications/{a['id']}/resubmit",
+                                                      {"limit": {"amount": "40000.00"}, "reason": "已补充"})
+                        self.settle_application(a["id"])
                     elif route == "/invoices":
                         order = self.order_on(self.files["OTHER"]["id"])
                         status, _, body = client.post(route, {"order_id": order["id"]})

@@ -10,6 +10,8 @@ USERS = (
     ("sales.e", PASSWORD, ["sales"], "east"),
     ("finance", PASSWORD, ["finance"], None),
     ("auditor", PASSWORD, ["auditor"], None),
+    ("rm.e", PASSWORD, ["regional_manager"], "east"),
+    ("salesmgr", PASSWORD, ["sales_manager"], None),
 )
 
 
@@ -156,6 +158,49 @@ class OrdersTest(CredoTestCase):
         self.assertStatus(self.c["finance"].post(path + "/exceptions", {
             "amount": "5000.00", "start": "2026-01-01", "end": "2099-12-31", "reason": "旺季"}), 201)
         self.assertEqual(len(self.credit()["exceptions"]), 1)
+
+    # --- a limit through the approval chain (AP-1), and credit orders within it ---------------------
+
+    def test_the_limit_takes_effect_when_the_chain_completes(self):
+        body = enterprise(name="授信测试阀门有限公司", owner_id=self.ids_of("sales.e"))
+        customer = self.assertStatus(self.admin.post("/customers", body), 201)["id"]
+        self.assertError(self.c["finance"].post("/credit-applications", {
+            "customer_id": customer, "limit": {"amount": "100000.00"}, "reason": "x"}), 403, "forbidden")
+        self.assertError(self.c["sales.e"].post("/credit-applications", {
+            "customer_id": customer, "limit": {"amount": "100000.005"}, "reason": "年度合同"}),
+            400, "invalid_argument", field="limit")
+        a = self.assertStatus(self.c["sales.e"].post("/credit-applications", {
+            "customer_id": customer, "limit": {"amount": "100000.00", "currency": "CNY"}, "grade": "II",
+            "report_date": "2026-01-15", "term_days": 45, "reason": "年度框架合同"}), 201)
+        self.assertEqual(a["status"], "pending")
+        self.assertEqual(a["next_step"], "regional_manager")
+        path = f"/credit-applications/{a['id']}/decisions"
+        self.assertError(self.c["sales.e"].post(path, {"decision": "approve"}), 403, "forbidden")
+        self.assertError(self.c["rm.e"].post(path, {"decision": "maybe"}), 400, "invalid_argument", field="decision")
+        self.assertEqual(self.assertStatus(self.c["rm.e"].post(path, {"decision": "approve"}), 200)["next_step"],
+                         "sales_manager")
+        self.assertStatus(self.c["salesmgr"].post(path, {"decision": "approve", "comment": "同意"}), 200)
+        self.assertIsNone(self.assertStatus(self.admin.get(f"/customers/{customer}/credit"), 200)["limit"])
+        done = self.assertStatus(self.c["finance"].post(path, {"decision": "approve", "comment": "核准"}), 200)
+        self.assertEqual(done["status"], "approved")
+        self.assertEqual([d["step"] for d in done["decisions"]], ["regional_manager", "sales_manager", "finance"])
+        self.assertError(self.c["finance"].post(path, {"decision": "approve"}), 409, "conflict")
+        credit = self.assertStatus(self.admin.get(f"/customers/{customer}/credit"), 200)
+        self.assertEqual(credit["limit"], {"amount": "100000.00", "currency": "CNY"})
+        self.assertEqual(credit["term_days"], 45)
+        self.assertEqual(credit["grade"], "II")
+        # Within the limit a credit order passes; beyond it, it is held.
+        ok = self.assertStatus(self.place(customer_id=customer, lines=[line("60", "1000.00")]), 201)
+        self.assertEqual(ok["status"], "approved", ok["reasons"])
+        over = self.assertStatus(self.place(customer_id=customer, lines=[line("41", "1000.00")]), 201)
+        self.assertEqual(over["reasons"], ["over_limit"])
+        self.assertEqual(over["credit_check"]["available"], {"amount": "40000.00", "currency": "CNY"})
+        listed = self.assertStatus(self.c["sales.e"].get("/credit-applications", query={"customer_id": customer}), 200)
+        self.assertEqual(listed["total"], 1)
+        self.reconcile()
+
+    def ids_of(self, username):
+        return {u["username"]: u["id"] for u in self.admin.get("/users")[2]["items"]}[username]
 
 
 if __name__ == "__main__":

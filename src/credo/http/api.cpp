@@ -14,6 +14,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterOwnership(router, deps);
     RegisterAlerts(router, deps);
     RegisterLedger(router, deps);
+    RegisterCreditApplications(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

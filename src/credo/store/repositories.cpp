@@ -7,6 +7,7 @@
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/sql/embedded.hpp"
 #include "credo/store/alert_repository.hpp"
+#include "credo/store/application_repository.hpp"
 #include "credo/store/audit_repository.hpp"
 #include "credo/store/ledger_repository.hpp"
 #include "credo/store/ownership_repository.hpp"
@@ -659,7 +660,8 @@ class SqlTx final : public app::Tx {
           policies_(c),
           alerts_(c),
           access_counts_(c),
-          ledger_(c) {}
+          ledger_(c),
+          applications_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -674,6 +676,7 @@ class SqlTx final : public app::Tx {
     app::AlertRepository& Alerts() override { return alerts_; }
     app::AccessCountRepository& AccessCounts() override { return access_counts_; }
     app::LedgerRepository& Ledger() override { return ledger_; }
+    app::CreditApplicationRepository& CreditApplications() override { return applications_; }
 
  private:
     CustomersRepo customers_;
@@ -690,6 +693,7 @@ class SqlTx final : public app::Tx {
     SqlAlertRepository alerts_;
     SqlAccessCountRepository access_counts_;
     SqlLedgerRepository ledger_;
+    SqlCreditApplicationRepository applications_;
 };
 
 }  // namespace

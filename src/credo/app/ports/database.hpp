@@ -39,6 +39,7 @@ class Tx {
     virtual AlertRepository& Alerts() = 0;
     virtual AccessCountRepository& AccessCounts() = 0;
     virtual LedgerRepository& Ledger() = 0;
+    virtual CreditApplicationRepository& CreditApplications() = 0;
 };
 
 class Database {

@@ -596,4 +596,64 @@ class LedgerRepository {
     virtual Status InsertAllocation(const AllocationRecord& allocation) = 0;
 };
 
+// Credit applications and their approval trail (SPEC AP-1, AP-2).
+struct CreditDecisionRecord {
+    std::int64_t round = 1;
+    std::string step;      // the role whose step it was
+    std::string decision;  // approve, reject, return
+    std::optional<UserId> actor;
+    std::string actor_name;
+    std::string comment;
+    Timestamp at{};
+};
+
+struct CreditApplicationRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::optional<UserId> applicant;  // none: the system (a re-evaluation proposal)
+    std::string applicant_name;
+    std::string currency;
+    std::int64_t requested_limit_minor = 0;
+    int requested_term_days = 30;
+    std::optional<std::string> requested_grade;
+    std::optional<Date> report_date;  // the credit report behind the request
+    std::string reason;
+    std::string status;  // pending, approved, rejected, returned
+    std::int64_t round = 1;
+    std::string source;  // user, reevaluation
+    std::vector<std::string> proposal;
+    Timestamp created_at{};
+    Timestamp updated_at{};
+    std::int64_t version = 1;
+    std::string customer_code;  // as read
+    std::string customer_name;
+    std::vector<CreditDecisionRecord> decisions;  // the whole trail, oldest first (Find only)
+};
+
+struct CreditApplicationQuery {
+    std::optional<CustomerId> customer;
+    std::optional<std::string> status;
+    domain::Scope scope{.all = true};
+    int limit = 50;
+    std::int64_t offset = 0;
+};
+
+struct CreditApplicationPage {
+    std::vector<CreditApplicationRecord> items;  // newest first, without decisions
+    std::int64_t total = 0;
+};
+
+class CreditApplicationRepository {
+ public:
+    virtual ~CreditApplicationRepository() = default;
+    virtual Result<std::int64_t> Insert(const CreditApplicationRecord& application) = 0;
+    // With its decisions. kNotFound for an unknown id. ForUpdate holds the row until the transaction ends.
+    virtual Result<CreditApplicationRecord> Find(std::int64_t id) = 0;
+    virtual Result<CreditApplicationRecord> FindForUpdate(std::int64_t id) = 0;
+    // Stores the requested terms, status and round when `expected_version` is current (kConflict else).
+    virtual Status Update(const CreditApplicationRecord& application, std::int64_t expected_version) = 0;
+    virtual Status InsertDecision(std::int64_t application_id, const CreditDecisionRecord& decision) = 0;
+    virtual Result<CreditApplicationPage> List(const CreditApplicationQuery& query) = 0;
+};
+
 }  // namespace credo::app

@@ -40,5 +40,6 @@ void RegisterAudit(Router& router, ApiDeps& deps);
 void RegisterOwnership(Router& router, ApiDeps& deps);
 void RegisterAlerts(Router& router, ApiDeps& deps);
 void RegisterLedger(Router& router, ApiDeps& deps);
+void RegisterCreditApplications(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

@@ -1,0 +1,8 @@
+SELECT a.id, a.customer_id, a.applicant_id, a.applicant_name, a.currency, a.requested_limit_minor, a.requested_term_days,
+       a.requested_grade, a.reason, a.status, a.round, a.source, a.proposal, a.created_at, a.updated_at, a.version,
+       c.code, c.name, a.report_date
+FROM credit_applications a JOIN customers c ON c.id = a.customer_id
+WHERE ($1::bigint IS NULL OR a.customer_id = $1::bigint) AND ($2::text IS NULL OR a.status = $2::text)
+  AND ($3::text IS NULL OR c.region = $3::text) AND ($4::bigint IS NULL OR c.owner_id = $4::bigint)
+ORDER BY a.id DESC
+LIMIT $5 OFFSET $6

@@ -1,0 +1,194 @@
+// Credit applications and their decisions (SPEC AP-1): parse, call one use case, render.
+#include "credo/app/credit_applications.hpp"
+
+#include "credo/app/codec/json_codec.hpp"
+#include "credo/http/handlers/common.hpp"
+
+namespace credo::http {
+namespace json = boost::json;
+using domain::Actor;
+
+namespace {
+
+Result<std::optional<std::string>> Text(const json::object& o, std::string_view key) {
+    const json::value* v = o.if_contains(key);
+    if (!v || v->is_null()) return std::optional<std::string>();
+    if (!v->is_string()) return FieldError(std::string(key), "must be text");
+    return std::optional<std::string>(std::string(v->get_string()));
+}
+
+Result<app::CreditApplicationInput> InputFromJson(const json::object& o, bool resubmit) {
+    for (const auto& [k, _] : o)
+        if (k != "limit" && k != "term_days" && k != "grade" && k != "report_date" && k != "reason" &&
+            (resubmit || k != "customer_id"))
+            return FieldError(std::string(k), "is not a field of this request");
+    app::CreditApplicationInput in;
+    if (!resubmit) {
+        const json::value* c = o.if_contains("customer_id");
+        if (!c || !c->is_int64() || c->get_int64() <= 0) return FieldError("customer_id", "must be a customer id");
+        in.customer = CustomerId(c->get_int64());
+    }
+    const json::value* limit = o.if_contains("limit");
+    if (!limit || !limit->is_object()) return FieldError("limit", "must be {\"amount\": \"…\", \"currency\": \"…\"}");
+    const json::value* amount = limit->get_object().if_contains("amount");
+    const json::value* currency = limit->get_object().if_contains("currency");
+    if (!amount || !amount->is_string()) return FieldError("limit.amount", "must be a decimal string");
+    if (currency && !currency->is_string()) return FieldError("limit.currency", "must be a currency code");
+    in.limit = std::string(amount->get_string());
+    if (currency) in.currency = std::string(currency->get_string());
+    if (const json::value* t = o.if_contains("term_days"); t && !t->is_null()) {
+        if (!t->is_int64()) return FieldError("term_days", "must be a whole number of days");
+        in.term_days = static_cast<int>(std::clamp<std::int64_t>(t->get_int64(), -1, 100000));
+    }
+    CREDO_TRY(in.grade, Text(o, "grade"));
+    CREDO_TRY(auto report, Text(o, "report_date"));
+    if (report) {
+        CREDO_TRY(Date d, ParseDate(*report, "report_date"));
+        in.report_date = d;
+    }
+    CREDO_TRY(auto reason, Text(o, "reason"));
+    in.reason = reason.value_or("");
+    return in;
+}
+
+json::object ApplicationJson(const app::CreditApplicationRecord& a, const std::string& next_step) {
+    json::array decisions;
+    for (const auto& d : a.decisions)
+        decisions.push_back(json::object{{"round", d.round},
+                                         {"step", d.step},
+                                         {"decision", d.decision},
+                                         {"actor_id", d.actor ? json::value(d.actor->value()) : nullptr},
+                                         {"actor_name", d.actor_name},
+                                         {"comment", d.comment},
+                                         {"at", FormatTimestamp(d.at)}});
+    json::array proposal;
+    for (const auto& p : a.proposal) proposal.emplace_back(p);
+    auto currency = Currency::FromCode(a.currency);
+    json::value limit = nullptr;
+    if (currency)
+        limit =
+            json::object{{"amount", Money(a.requested_limit_minor, *currency).ToString()}, {"currency", a.currency}};
+    return json::object{{"id", a.id},
+                        {"customer_id", a.customer.value()},
+                        {"customer_code", a.customer_code},
+                        {"customer_name", a.customer_name},
+                        {"applicant_id", a.applicant ? json::value(a.applicant->value()) : nullptr},
+                        {"applicant_name", a.applicant_name},
+                        {"limit", std::move(limit)},
+                        {"term_days", a.requested_term_days},
+                        {"grade", a.requested_grade ? json::value(*a.requested_grade) : nullptr},
+                        {"report_date", a.report_date ? json::value(FormatDate(*a.report_date)) : nullptr},
+                        {"reason", a.reason},
+                        {"status", a.status},
+                        {"round", a.round},
+                        {"source", a.source},
+                        {"proposal", std::move(proposal)},
+                        {"next_step", next_step.empty() ? json::value(nullptr) : json::value(next_step)},
+                        {"created_at", FormatTimestamp(a.created_at)},
+                        {"updated_at", FormatTimestamp(a.updated_at)},
+                        {"decisions", std::move(decisions)}};
+}
+
+// The application with its next step, read after the change.
+Response Render(app::Database& db, const app::Context& ctx, int status, const app::CreditApplicationRecord& a) {
+    auto next = app::ReadTx(db, [&](app::Tx& tx) { return app::NextStepOf(tx, ctx, a); });
+    return JsonResponse(status, ApplicationJson(a, next ? *next : std::string()));
+}
+
+}  // namespace
+
+void RegisterCreditApplications(Router& router, ApiDeps& deps) {
+    auto& db = deps.db;
+    const auto& ctx = deps.ctx;
+
+    router.Add(
+        Method::kGet, "/api/v1/credit-applications", Dispatch::kBlocking,
+        Authed(deps, [&db](const Request& req, const Actor& actor) {
+            if (auto s = OnlyQuery(req, {"customer_id", "status", "page", "page_size"}); !s)
+                return ToResponse(s.error());
+            app::CreditApplicationQuery query;
+            auto customer = QueryInt(req, "customer_id", 1, INT64_MAX);
+            if (!customer) return ToResponse(customer.error());
+            if (*customer) query.customer = CustomerId(**customer);
+            if (auto status = req.Query("status"); status && !status->empty()) {
+                if (*status != "pending" && *status != "approved" && *status != "rejected" && *status != "returned")
+                    return ToResponse(FieldError("status", "must be pending, approved, rejected or returned"));
+                query.status = std::string(*status);
+            }
+            auto page = QueryInt(req, "page", 1, 1000000);
+            if (!page) return ToResponse(page.error());
+            auto size = QueryInt(req, "page_size", 1, 200);
+            if (!size) return ToResponse(size.error());
+            query.limit = static_cast<int>(size->value_or(50));
+            query.offset = (page->value_or(1) - 1) * query.limit;
+            auto list = app::ReadTx(db, [&](app::Tx& tx) { return app::ListCreditApplications(tx, actor, query); });
+            if (!list) return ToResponse(list.error());
+            json::array items;
+            for (const auto& a : list->items) {
+                auto j = ApplicationJson(a, "");
+                j.erase("decisions");
+                j.erase("next_step");
+                items.push_back(std::move(j));
+            }
+            return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", list->total}});
+        }));
+
+    router.Add(Method::kPost, "/api/v1/credit-applications", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   auto input = InputFromJson(*body, false);
+                   if (!input) return ToResponse(input.error());
+                   auto a = app::WriteTx(
+                       db, [&](app::Tx& tx) { return app::SubmitCreditApplication(tx, ctx, actor, *input); });
+                   if (!a) return ToResponse(a.error());
+                   return Render(db, ctx, 201, *a);
+               }));
+
+    router.Add(Method::kGet, "/api/v1/credit-applications/{id}", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto a =
+                       app::ReadTx(db, [&](app::Tx& tx) { return app::GetCreditApplication(tx, ctx, actor, *id); });
+                   if (!a) return ToResponse(a.error());
+                   return Render(db, ctx, 200, *a);
+               }));
+
+    router.Add(Method::kPost, "/api/v1/credit-applications/{id}/decisions", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   for (const auto& [k, _] : *body)
+                       if (k != "decision" && k != "comment")
+                           return ToResponse(FieldError(std::string(k), "is not a field of this request"));
+                   auto decision = Text(*body, "decision");
+                   if (!decision) return ToResponse(decision.error());
+                   if (!*decision) return ToResponse(FieldError("decision", "must be approve, reject or return"));
+                   auto comment = Text(*body, "comment");
+                   if (!comment) return ToResponse(comment.error());
+                   auto a = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::DecideCreditApplication(tx, ctx, actor, *id, **decision, comment->value_or(""));
+                   });
+                   if (!a) return ToResponse(a.error());
+                   return Render(db, ctx, 200, *a);
+               }));
+
+    router.Add(Method::kPost, "/api/v1/credit-applications/{id}/resubmit", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   auto input = InputFromJson(*body, true);
+                   if (!input) return ToResponse(input.error());
+                   auto a = app::WriteTx(
+                       db, [&](app::Tx& tx) { return app::ResubmitCreditApplication(tx, ctx, actor, *id, *input); });
+                   if (!a) return ToResponse(a.error());
+                   return Render(db, ctx, 200, *a);
+               }));
+}
+
+}  // namespace credo::http
