@@ -89,7 +89,7 @@ CREATE TABLE invoices (
     created_at   BIGINT NOT NULL
 );
 CREATE INDEX invoices_customer ON invoices (customer_id, due_date, id);
-CREATE INDEX invoices_open ON invoices (customer_id, id) WHERE open_minor > 0;
+CREATE INDEX invoices_open ON invoices (customer_id, due_date, id) WHERE open_minor > 0;
 
 CREATE TABLE payments (
     id                BIGSERIAL PRIMARY KEY,

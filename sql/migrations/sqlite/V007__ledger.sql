@@ -102,7 +102,7 @@ CREATE TABLE invoices (
     created_at   INTEGER NOT NULL
 );
 CREATE INDEX invoices_customer ON invoices (customer_id, due_date, id);
-CREATE INDEX invoices_open ON invoices (customer_id, id) WHERE open_minor > 0;
+CREATE INDEX invoices_open ON invoices (customer_id, due_date, id) WHERE open_minor > 0;
 
 -- Payments and credit notes (kind 'payment' or 'credit_note'), allocated to invoices of the same
 -- customer and currency; what is not allocated stays on account (unallocated_minor).
