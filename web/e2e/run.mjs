@@ -4,7 +4,7 @@
 // "e2e: N passed, N failed"; the screenshot of a customer file goes to e2e/output/ (and, with
 // CREDO_UPDATE_SCREENSHOT=1, to docs/screenshots/ for the README).
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -262,6 +262,36 @@ try {
     const users = await api(base, token, 'GET', '/users');
     const owner = users.body.items.find((u) => u.username === 'sales.east1');
     check(file.body.owner_id === owner.id, `the owner is ${file.body.owner_id}`);
+  });
+
+  await step('an order for the new customer is held for credit, the prepayment rule explained, and opens', async () => {
+    // The customer has no credit limit, so its (lowest) grade asks for prepayment.
+    const zh = JSON.parse(readFileSync(join(here, '../src/locales/zh-CN/translation.json'), 'utf8'));
+    await page.goto(`${base}/orders/new?customer_id=${customerId}`);
+    await page.waitForSelector('[data-testid=order-form]');
+    await page.fill('#lines_0_product', '球阀');
+    await page.fill('#lines_0_model', 'Q41F-16C DN50');
+    await page.fill('#lines_0_quantity', '12');
+    await page.fill('#lines_0_unit_price', '1500.50');
+    await page.waitForSelector('[data-testid=line-amount-0]:has-text("18,006.00")');
+    await page.click('[data-testid=order-submit]');
+    const result = page.locator('[data-testid=order-result]');
+    await result.waitFor();
+    check((await result.getAttribute('data-outcome')) === 'credit_hold', 'the order was not held for credit');
+    const reason = await result.locator('[data-testid=reason-prepayment_required]').textContent();
+    check(
+      reason.includes(zh.orders.reasons.prepayment_required) && reason.includes(zh.orders.reason_explain.prepayment_required),
+      `the reason reads ${reason}`,
+    );
+    const placed = await api(base, token, 'GET', `/orders?customer_id=${customerId}`);
+    const order = placed.body.items[0];
+    check(placed.body.total === 1 && order.status === 'credit_hold', `the customer has ${placed.body.total} orders`);
+    check(order.reasons.includes('prepayment_required') && order.amount.amount === '18006.00', `the order is ${JSON.stringify(order)}`);
+    await page.click('[data-testid=order-open]');
+    await page.waitForURL(`**/orders/${order.id}`);
+    check((await page.textContent('[data-testid=order-number]')) === order.number, 'the detail page shows another order');
+    await page.waitForSelector('[data-testid=status-credit_hold]');
+    await page.waitForSelector('[data-testid=reason-prepayment_required]');
   });
 
   await step('an API token made on the account page works for the API', async () => {

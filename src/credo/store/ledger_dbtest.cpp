@@ -204,12 +204,23 @@ TEST_F(LedgerDbTest, AmendingUpwardOrCopyingRunsTheCheckAgain) {
     ASSERT_TRUE(down);
     EXPECT_EQ(down->order.status, "approved");
     EXPECT_EQ(Account(customer_).orders_minor, 800'000);
-    // A copy is a new order, checked: 8,000 + 8,000 > 10,000.
+    // Several lines, amended and stored in order.
+    auto lines = Order(customer_, "6", "1000.00");
+    lines.lines.push_back({"球阀", "Q41F-16C DN50", "2.5", "400.00"});
+    auto two = app::WriteTx(db(), [&](Tx& tx) { return app::AmendOrder(tx, ctx(), sales_, id, 3, lines); });
+    ASSERT_TRUE(two) << two.error().message;
+    EXPECT_EQ(two->order.amount_minor, 700'000);
+    auto stored = app::ReadTx(db(), [&](Tx& tx) { return app::GetOrder(tx, sales_, id); });
+    ASSERT_EQ(stored->lines.size(), 2u);
+    EXPECT_EQ(stored->lines[1].product, "球阀");
+    EXPECT_EQ(stored->lines[1].quantity_milli, 2500);
+    EXPECT_EQ(stored->lines[1].amount_minor, 100'000);
+    // A copy is a new order, checked: 7,000 + 7,000 > 10,000.
     auto copy = app::WriteTx(db(), [&](Tx& tx) { return app::CopyOrder(tx, ctx(), sales_, id); });
-    ASSERT_TRUE(copy);
+    ASSERT_TRUE(copy) << copy.error().message;
     EXPECT_EQ(copy->order.status, "credit_hold");
     EXPECT_EQ(copy->order.copied_from, id);
-    EXPECT_EQ(copy->order.lines.size(), 1u);
+    EXPECT_EQ(copy->order.lines.size(), 2u);
     // Cancelling frees the credit.
     ASSERT_TRUE(app::WriteTx(db(), [&](Tx& tx) { return app::CancelOrder(tx, ctx(), sales_, id, "客户取消"); }));
     EXPECT_EQ(Account(customer_).orders_minor, 0);

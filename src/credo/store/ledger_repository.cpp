@@ -239,9 +239,10 @@ Status SqlLedgerRepository::SetFxRate(std::string_view currency, Date day, std::
 }
 
 Status SqlLedgerRepository::InsertLines(std::int64_t order_id, const std::vector<app::OrderLine>& lines) {
-    CREDO_TRY(auto st, conn_.Prepare(q::ledger::kOrderLineInsert));
     std::int64_t n = 0;
     for (const auto& l : lines) {
+        // A statement runs once per Prepare, which hands it out reset.
+        CREDO_TRY(auto st, conn_.Prepare(q::ledger::kOrderLineInsert));
         CREDO_CHECK(
             st->Bind(order_id, ++n, l.product, l.model, l.quantity_milli, l.unit_price_minor, l.amount_minor).Run());
     }
@@ -355,6 +356,33 @@ Result<std::optional<Date>> SqlLedgerRepository::OldestOpenDue(CustomerId custom
     return DateOfText(st->OptText(0), "due_date");
 }
 
+Status SqlLedgerRepository::ScanReceivables(
+    Date as_of, const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each) {
+    CREDO_TRY(auto st, conn_.Prepare(q::ledger::kReceivablesScan));
+    st->Bind(FormatDate(as_of));
+    app::InvoiceRecord current;
+    std::vector<Settled> settled;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row || st->Int(0) != current.id) {
+            if (current.id != 0) CREDO_CHECK(each(current, settled));
+            if (!row) return Ok();
+            settled.clear();
+            current.id = st->Int(0);
+            current.customer = CustomerId(st->Int(1));
+            CREDO_TRY(current.issue_date, ParseDate(st->Text(2), "issue_date"));
+            CREDO_TRY(current.due_date, ParseDate(st->Text(3), "due_date"));
+            current.currency = st->Text(4);
+            current.amount_minor = st->Int(5);
+            current.rate_e8 = st->Int(6);
+        }
+        if (!st->IsNull(7)) {
+            CREDO_TRY(Date day, ParseDate(st->Text(7), "day"));
+            settled.push_back({day, st->Int(8), st->OptText(9).value_or("payment")});
+        }
+    }
+}
+
 Result<std::int64_t> SqlLedgerRepository::InsertPayment(const app::PaymentRecord& p) {
     CREDO_TRY(auto st, conn_.Prepare(q::ledger::kPaymentInsert));
     CREDO_TRY(bool row, st->Bind(p.number, p.kind, p.customer.value(), FormatDate(p.day), p.currency, p.amount_minor,
@@ -367,6 +395,47 @@ Result<std::int64_t> SqlLedgerRepository::InsertPayment(const app::PaymentRecord
 Status SqlLedgerRepository::InsertAllocation(const app::AllocationRecord& a) {
     CREDO_TRY(auto st, conn_.Prepare(q::ledger::kAllocationInsert));
     return st->Bind(a.payment_id, a.invoice_id, a.amount_minor, FormatDate(a.day)).Run();
+}
+
+Result<std::int64_t> SqlEvaluationRepository::Insert(const app::EvaluationRecord& e) {
+    CREDO_TRY(auto st, conn_.Prepare(q::evaluations::kInsert));
+    CREDO_TRY(bool row, st->Bind(e.customer.value(), e.factors, std::int64_t{e.score}, OptUser(e.evaluator),
+                                 e.evaluator_name, FormatDate(e.day), e.comments, Ms(e.created_at))
+                            .Step());
+    if (!row) return MakeError(Errc::kInternal, "the evaluation was not stored");
+    return st->Int(0);
+}
+
+Result<std::vector<app::EvaluationRecord>> SqlEvaluationRepository::List(CustomerId customer) {
+    CREDO_TRY(auto st, conn_.Prepare(q::evaluations::kList));
+    st->Bind(customer.value());
+    std::vector<app::EvaluationRecord> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        app::EvaluationRecord e;
+        e.id = st->Int(0);
+        e.customer = CustomerId(st->Int(1));
+        e.factors = st->Text(2);
+        e.score = static_cast<int>(st->Int(3));
+        e.evaluator = UserOf(st->OptInt(4));
+        e.evaluator_name = st->Text(5);
+        CREDO_TRY(e.day, ParseDate(st->Text(6), "day"));
+        e.comments = st->Text(7);
+        e.created_at = FromMs(st->Int(8));
+        out.push_back(std::move(e));
+    }
+}
+
+Result<std::vector<std::pair<CustomerId, int>>> SqlEvaluationRepository::LatestScores(Date as_of) {
+    CREDO_TRY(auto st, conn_.Prepare(q::evaluations::kLatestScores));
+    st->Bind(FormatDate(as_of));
+    std::vector<std::pair<CustomerId, int>> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        out.emplace_back(CustomerId(st->Int(0)), static_cast<int>(st->Int(1)));
+    }
 }
 
 }  // namespace credo::store

@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   SettingOutlined,
+  ShoppingCartOutlined,
   TeamOutlined,
   UserOutlined,
   UsergroupAddOutlined,
@@ -30,6 +31,7 @@ const ICONS: Record<string, ReactNode> = {
   assignments: <ApartmentOutlined />,
   policies: <SettingOutlined />,
   alerts: <BellOutlined />,
+  orders: <ShoppingCartOutlined />,
 };
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */

@@ -19,17 +19,37 @@ describe('access', () => {
   it('gives every role its alerts inbox', () => {
     for (const role of ALL_ROLES) expect(can([role], 'alerts.view'), role).toBe(true);
   });
+  it('lets every role read orders, the selling roles enter them, and not finance or the auditor', () => {
+    for (const role of ALL_ROLES) expect(can([role], 'orders.view'), role).toBe(true);
+    const entering = ALL_ROLES.filter((r) => can([r], 'orders.enter'));
+    expect(entering).toEqual(['sales', 'assistant', 'regional_manager', 'sales_manager', 'commerce', 'executive', 'admin']);
+  });
+  it('leaves the release of held orders to finance and executives, not to admins', () => {
+    expect(ALL_ROLES.filter((r) => can([r], 'orders.release'))).toEqual(['finance', 'executive']);
+    expect(can(['admin'], 'orders.release')).toBe(false);
+    expect(can(['sales', 'finance'], 'orders.release')).toBe(true);
+  });
+  it('lets finance, executives and admins manage credit accounts', () => {
+    expect(ALL_ROLES.filter((r) => can([r], 'credit.manage'))).toEqual(['finance', 'executive', 'admin']);
+  });
+  it('keeps invoices and payments to finance and admins', () => {
+    expect(ALL_ROLES.filter((r) => can([r], 'receivables.keep'))).toEqual(['finance', 'admin']);
+    expect(can(['executive'], 'receivables.keep')).toBe(false);
+  });
+  it('shows the orders entry to every role', () => {
+    for (const role of ALL_ROLES) expect(MENU.filter((m) => can([role], m.capability)).map((m) => m.path), role).toContain('/orders');
+  });
   it('gives nothing without roles', () => {
     expect(can([], 'customers.view')).toBe(false);
     expect(can(undefined, 'customers.view')).toBe(false);
   });
   it('shows a salesperson no administration entry', () => {
     const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/customers/import', '/alerts']);
+    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/alerts']);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/audit', '/alerts']);
+    expect(entries).toEqual(['/', '/customers', '/orders', '/audit', '/alerts']);
   });
 });
 
@@ -40,5 +60,6 @@ describe('selectedMenuKey', () => {
     expect(selectedMenuKey('/customers/import', paths)).toBe('/customers/import');
     expect(selectedMenuKey('/', paths)).toBe('/');
     expect(selectedMenuKey('/nowhere', paths)).toBeUndefined();
+    expect(selectedMenuKey('/orders/new', [...paths, '/orders'])).toBe('/orders');
   });
 });

@@ -14,6 +14,11 @@ export type Capability =
   | 'policies.view'
   | 'policies.edit'
   | 'credit.view'
+  | 'credit.manage'
+  | 'orders.view'
+  | 'orders.enter'
+  | 'orders.release'
+  | 'receivables.keep'
   | 'receivables.view'
   | 'approvals.view'
   | 'reports.view'
@@ -33,6 +38,8 @@ export const ALL_ROLES: Role[] = [
   'auditor',
 ];
 const WRITERS: Role[] = ALL_ROLES.filter((r) => r !== 'auditor');
+// Orders are entered by the roles that change customer files, except finance, which releases and invoices them.
+const ORDER_ENTRY: Role[] = WRITERS.filter((r) => r !== 'finance');
 
 const GRANTS: Record<Capability, Role[]> = {
   'customers.view': ALL_ROLES,
@@ -43,6 +50,11 @@ const GRANTS: Record<Capability, Role[]> = {
   'policies.view': ['sales_manager', 'executive', 'admin'],
   'policies.edit': ['admin'],
   'credit.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
+  'credit.manage': ['finance', 'executive', 'admin'], // hold, temporary exceptions
+  'orders.view': ALL_ROLES, // within each role's read scope
+  'orders.enter': ORDER_ENTRY, // enter, amend, copy, cancel
+  'orders.release': ['finance', 'executive'], // an order on credit hold, with a written reason
+  'receivables.keep': ['finance', 'admin'], // invoices and payments
   'receivables.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'executive', 'admin', 'auditor'],
   'approvals.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin'],
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],

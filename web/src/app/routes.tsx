@@ -1,7 +1,7 @@
 // The route table: every page with the capability it needs and, for top-level pages, its menu entry.
 // Pages load on demand, so that the login page and the customer list stay small. Later capabilities
-// (credit, receivables, approvals, reports, audit) add their pages here with their capability; the
-// menu shows a page only to roles that may use it.
+// (receivables, approvals, reports) add their pages here with their capability; the menu shows a page
+// only to roles that may use it.
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
@@ -21,6 +21,7 @@ export const MENU: MenuEntry[] = [
   { path: '/', labelKey: 'nav.home', icon: 'home', capability: 'customers.view' },
   { path: '/customers', labelKey: 'nav.customers', icon: 'customers', capability: 'customers.view' },
   { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
+  { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
   { path: '/admin/users', labelKey: 'nav.users', icon: 'users', capability: 'users.manage' },
   { path: '/admin/policies', labelKey: 'nav.policies', icon: 'policies', capability: 'policies.view' },
@@ -77,6 +78,10 @@ export const router = createBrowserRouter([
       { path: 'customers/import', element: page(() => import('@/features/customers/pages/ImportPage'), 'customers.import') },
       { path: 'customers/:id', element: page(() => import('@/features/customers/pages/CustomerPage'), 'customers.view') },
       { path: 'customers/:id/edit', element: page(() => import('@/features/customers/pages/CustomerEditPage'), 'customers.write') },
+      { path: 'orders', element: page(() => import('@/features/orders/pages/OrderListPage'), 'orders.view') },
+      { path: 'orders/new', element: page(() => import('@/features/orders/pages/NewOrderPage'), 'orders.enter') },
+      { path: 'orders/:id', element: page(() => import('@/features/orders/pages/OrderPage'), 'orders.view') },
+      { path: 'orders/:id/edit', element: page(() => import('@/features/orders/pages/OrderEditPage'), 'orders.enter') },
       { path: 'admin/users', element: page(() => import('@/features/admin/UsersPage'), 'users.manage') },
       { path: 'audit', element: page(() => import('@/features/audit/AuditPage'), 'audit.view') },
       { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },

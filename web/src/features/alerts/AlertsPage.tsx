@@ -9,7 +9,7 @@ import { ErrorState } from '@/components/ErrorState';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useAlerts, useMarkAllRead, useMarkRead, type AlertFilters } from './api';
-import { alertMessage, KIND_COLORS, kindLabel, type Alert } from './messages';
+import { alertMessage, alertTarget, KIND_COLORS, kindLabel, type Alert } from './messages';
 
 export default function AlertsPage() {
   const { t } = useTranslation();
@@ -73,8 +73,9 @@ export default function AlertsPage() {
               render: (_: unknown, a) => {
                 const text = alertMessage(a, t, language);
                 const strong = a.read_at === null;
-                return a.kind === 'pool_return' && a.customer ? (
-                  <Link to={`/customers/${a.customer.id}`} style={{ fontWeight: strong ? 600 : undefined }}>
+                const target = alertTarget(a);
+                return target !== '/alerts' ? (
+                  <Link to={target} style={{ fontWeight: strong ? 600 : undefined }}>
                     {text}
                   </Link>
                 ) : (

@@ -66,6 +66,19 @@ describe('alertMessage', () => {
     expect(say(alert)).toBe('A user read 0 customer files on Nov 22, 2026, usual is 0 a day (threshold 0)');
   });
 
+  it('says how much of its credit limit a customer uses and which mark it passed', () => {
+    const alert: Alert = {
+      ...base,
+      kind: 'utilization',
+      customer: { id: 7, code: 'C2026000007', name: 'Acme Ltd' },
+      params: { level_bp: 8000, utilization_bp: 8125, exposure: '81250.00', limit: '100000.00', currency: 'CNY' },
+    };
+    expect(say(alert)).toBe(
+      'Acme Ltd (C2026000007) uses 81.25% of its credit limit (CN¥81,250.00 of CN¥100,000.00), past the 80% mark, on Nov 22, 2026',
+    );
+    expect(alertTarget(alert)).toBe('/customers/7?tab=credit');
+  });
+
   it('shows a kind it does not know by its name', () => {
     const alert = { ...base, kind: 'something_new' } as unknown as Alert;
     expect(say(alert)).toBe('something_new on Nov 22, 2026');

@@ -2,17 +2,18 @@
 import type { TFunction } from 'i18next';
 import type { Schemas } from '@/api/client';
 import type { Language } from '@/i18n/languages';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 
 export type Alert = Schemas['Alert'];
 export type AlertKind = Alert['kind'];
 
-export const ALERT_KINDS: readonly AlertKind[] = ['pool_return', 'leak_reads', 'leak_exports'];
+export const ALERT_KINDS: readonly AlertKind[] = ['pool_return', 'leak_reads', 'leak_exports', 'utilization'];
 
 export const KIND_COLORS: Record<AlertKind, string> = {
   pool_return: 'orange',
   leak_reads: 'red',
   leak_exports: 'volcano',
+  utilization: 'gold',
 };
 
 /** A finite number from the alert's params, or undefined (old rows may lack a figure). */
@@ -52,6 +53,22 @@ export function alertMessage(alert: Alert, t: TFunction, language: Language): st
         threshold: n(figure(params.threshold) ?? 0),
       });
     }
+    case 'utilization': {
+      const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
+      const percent = (bp: unknown) =>
+        formatNumber((figure(bp) ?? 0) / 10000, language, { style: 'percent', maximumFractionDigits: 2 });
+      const currency = typeof params.currency === 'string' && /^[A-Z]{3}$/.test(params.currency) ? params.currency : null;
+      const amount = (v: unknown) =>
+        typeof v === 'string' && currency ? formatMoney({ amount: v, currency }, language) : String(v ?? '');
+      return t('alerts.message.utilization', {
+        name,
+        date,
+        level: percent(params.level_bp),
+        utilization: percent(params.utilization_bp),
+        exposure: amount(params.exposure),
+        limit: amount(params.limit),
+      });
+    }
     default:
       // A kind this version does not know yet (a newer server).
       return t('alerts.message.other', { kind: (alert as { kind: string }).kind, date });
@@ -63,8 +80,9 @@ export function kindLabel(kind: string, t: TFunction): string {
   return t(`alerts.kinds.${kind}`, { defaultValue: kind });
 }
 
-/** Where an alert leads: the customer file for a file returning to the pool, else the alerts page. */
+/** Where an alert leads: the customer file (its credit tab for a utilization alert), else the alerts page. */
 export function alertTarget(alert: Alert): string {
   if (alert.kind === 'pool_return' && alert.customer) return `/customers/${alert.customer.id}`;
+  if (alert.kind === 'utilization' && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
   return '/alerts';
 }

@@ -12,6 +12,8 @@ export type ContactPatch = Schemas['ContactPatch'];
 export type FieldSpec = Schemas['CustomerFieldSpec'];
 export type CustomerFields = Schemas['CustomerFields'];
 export type ImportReport = Schemas['ImportReport'];
+export type CreditAccount = Schemas['CreditAccount'];
+export type CustomerOrder = Schemas['Order'];
 
 export interface ListParams {
   q?: string;
@@ -33,6 +35,9 @@ export const keys = {
   file: (id: number, asOf?: string) => ['customers', 'file', id, asOf ?? 'now'] as const,
   history: (id: number) => ['customers', 'history', id] as const,
   activities: (id: number) => ['customers', 'activities', id] as const,
+  // Shared prefixes: the orders feature refreshes ['credit', id] and ['orders', 'list'] when an order changes.
+  credit: (id: number, asOf?: string) => ['credit', id, asOf ?? 'now'] as const,
+  orders: (id: number) => ['orders', 'list', { customer_id: id, page: 1, page_size: 10 }] as const,
   fields: ['customer-fields'] as const,
   regions: ['regions'] as const,
 };
@@ -168,6 +173,43 @@ export function useAddActivity(id: number) {
     mutationFn: (input: Schemas['ActivityInput']) =>
       data(api.POST('/customers/{id}/activities', { params: { path: { id } }, body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.activities(id) }),
+  });
+}
+
+export function useCredit(id: number, asOf?: string) {
+  return useQuery({
+    queryKey: keys.credit(id, asOf),
+    queryFn: () =>
+      data(api.GET('/customers/{id}/credit', { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } })),
+  });
+}
+
+/** The customer's latest orders (the credit tab shows them). */
+export function useCustomerOrders(id: number) {
+  return useQuery({
+    queryKey: keys.orders(id),
+    queryFn: () => data(api.GET('/orders', { params: { query: { customer_id: id, page: 1, page_size: 10 } } })),
+  });
+}
+
+export function useSetCreditHold(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { on_hold: boolean; reason: string }) =>
+      data(api.POST('/customers/{id}/credit/hold', { params: { path: { id } }, body })),
+    onSuccess: (account) => {
+      queryClient.setQueryData(keys.credit(id), account);
+      void queryClient.invalidateQueries({ queryKey: ['credit', id] });
+    },
+  });
+}
+
+export function useAddCreditException(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { amount: string; start: string; end: string; reason: string }) =>
+      data(api.POST('/customers/{id}/credit/exceptions', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['credit', id] }),
   });
 }
 

@@ -1,6 +1,7 @@
 // One customer file: its header, and tabs for the profile (by catalog group), contacts, activities,
-// history (every version with its changes) and completeness. A date in the as-of picker shows the
-// file as it was at the end of that day, read-only.
+// history (every version with its changes), completeness and credit (the account, its exposure and the
+// customer's orders). A date in the as-of picker shows the file as it was at the end of that day,
+// read-only.
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Descriptions, Flex, Space, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -17,11 +18,12 @@ import { ActivitiesTab } from '../components/ActivitiesTab';
 import { AssignOwner } from '../components/AssignOwner';
 import { CompletenessTab } from '../components/CompletenessTab';
 import { ContactsTab } from '../components/ContactsTab';
+import { CreditTab } from '../components/CreditTab';
 import { formatValue, HiddenValue } from '../components/FieldValue';
 import { HistoryTab } from '../components/HistoryTab';
 import { useLabels } from '../labels';
 
-const TABS = ['profile', 'contacts', 'activities', 'history', 'completeness'] as const;
+const TABS = ['profile', 'contacts', 'activities', 'history', 'completeness', 'credit'] as const;
 
 export default function CustomerPage() {
   const { t } = useTranslation();
@@ -32,7 +34,7 @@ export default function CustomerPage() {
   const id = Number(useParams().id);
   const [search, setSearch] = useSearchParams();
   const asOf = search.get('as_of') ?? undefined;
-  const tab = TABS.find((x) => x === search.get('tab')) ?? 'profile';
+  const tab = TABS.find((x) => x === search.get('tab') && (x !== 'credit' || auth.can('credit.view'))) ?? 'profile';
   const file = useCustomer(id, asOf);
   const fields = useCustomerFields();
 
@@ -150,6 +152,9 @@ export default function CustomerPage() {
             label: `${t('customer.tabs.completeness')} ${completeness.score}%`,
             children: <CompletenessTab completeness={completeness} customerId={c.id} readOnly={readOnly} />,
           },
+          ...(auth.can('credit.view')
+            ? [{ key: 'credit', label: t('customer.tabs.credit'), children: <CreditTab customerId={c.id} asOf={asOf} /> }]
+            : []),
         ]}
       />
     </Space>

@@ -1,0 +1,55 @@
+// Choosing a customer by typing part of its name, its code or a phone number (GET /customers?q=); a
+// chosen id (from the address, or an order) shows the customer's name and code.
+import { Select } from 'antd';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCustomerName, useCustomerSearch } from '../api';
+
+interface Props {
+  value?: number | undefined;
+  onChange?: (value: number | undefined) => void;
+  id?: string;
+  style?: CSSProperties;
+  allowClear?: boolean;
+  placeholder?: string;
+  'aria-label'?: string;
+}
+
+export function CustomerSelect({ value, onChange, id, style, allowClear, placeholder, ...rest }: Props) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  // Ask once the typing pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const found = useCustomerSearch(q);
+  const chosen = useCustomerName(value);
+
+  const options = (found.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }));
+  if (value && !options.some((o) => o.value === value))
+    options.unshift({
+      value,
+      label: chosen.data ? `${chosen.data.name} (${chosen.data.code})` : t('orders.customer_n', { id: value }),
+    });
+
+  return (
+    <Select<number>
+      id={id}
+      showSearch
+      allowClear={allowClear}
+      value={value}
+      onChange={(v) => onChange?.(v ?? undefined)}
+      onSearch={setTyped}
+      filterOption={false}
+      placeholder={placeholder ?? t('orders.customer_placeholder')}
+      notFoundContent={q.length >= 2 && !found.isFetching ? t('orders.customer_none') : null}
+      loading={found.isFetching}
+      options={options}
+      style={style}
+      aria-label={rest['aria-label']}
+      data-testid="order-customer"
+    />
+  );
+}
