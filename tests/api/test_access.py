@@ -82,6 +82,10 @@ ROUTE_RULES = {
     ("get", "/customers/{id}/credit"): "read",
     ("post", "/customers/{id}/credit/hold"): "credit",
     ("post", "/customers/{id}/credit/exceptions"): "credit",
+    ("get", "/customers/{id}/evaluations"): "read",
+    ("post", "/customers/{id}/evaluations"): "evaluate",
+    ("post", "/jobs/reevaluation"): {"admin": 200, "finance": 200, "exec": 200, "*": 403},
+    ("get", "/credit-proposals"): {"*": 200},
     ("get", "/credit-applications"): {"*": 200},
     ("post", "/credit-applications"): "apply",
     ("get", "/credit-applications/{id}"): {"rm.n": 404, "*": 200},
@@ -176,6 +180,8 @@ class AccessMatrixTest(CredoTestCase):
             return None if key in WRITE[actor] else 400
         if key not in READ[actor]:
             return 404
+        if rule == "evaluate":  # those who change the file, and finance
+            return None if key in WRITE[actor] or actor == "finance" else 403
         if rule == "credit":
             return None if actor in ("admin", "finance", "exec") else 403
         if rule == "release":
@@ -206,6 +212,10 @@ class AccessMatrixTest(CredoTestCase):
                 self.assertStatus(self.clients[region_manager].post(
                     f"/credit-applications/{result[2]['id']}/decisions", {"decision": "reject", "comment": "测试"}), 200)
             return result
+        if route == "/customers/{id}/evaluations" and method == "post":
+            factors = {f: 7 for f in ("project_reliability", "funding_strength", "leadership", "bad_credit_records",
+                                      "satisfiability", "production_fit", "price_profitability", "stability_potential")}
+            return client.post(f"/customers/{fid}/evaluations", {"factors": factors, "comments": "年度评估"})
         if route == "/customers/{id}/credit/hold":
             return client.post(f"/customers/{fid}/credit/hold", {"on_hold": False, "reason": "核对"})
         if route == "/customers/{id}/credit/exceptions":
@@ -278,7 +288,7 @@ class AccessMatrixTest(CredoTestCase):
 
     def test_one_file_routes(self):
         for (method, route), rule in ROUTE_RULES.items():
-            if rule not in ("read", "write", "assign", "credit", "order", "release", "apply"):
+            if rule not in ("read", "write", "assign", "credit", "order", "release", "apply", "evaluate"):
                 continue
             for actor in ACTORS:
                 for key in ("OWN", "SAME", "OTHER"):
@@ -328,6 +338,12 @@ class AccessMatrixTest(CredoTestCase):
                         status, _, body = client.post(f"/credit-applications/{a['id']}/resubmit",
                                                       {"limit": {"amount": "40000.00"}, "reason": "已补充"})
                         self.settle_application(a["id"])
+                    elif route == "/jobs/reevaluation":
+                        # Each actor its own date: a date runs once.
+                        day = 1 + ACTORS.index(actor)
+                        status, _, body = client.post(f"/jobs/reevaluation?as_of=2026-01-{day:02d}")
+                        if status == 200:
+                            self.assertTrue(body["ran"], body)
                     elif route == "/invoices":
                         order = self.order_on(self.files["OTHER"]["id"])
                         status, _, body = client.post(route, {"order_id": order["id"]})

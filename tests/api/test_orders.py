@@ -199,6 +199,31 @@ class OrdersTest(CredoTestCase):
         self.assertEqual(listed["total"], 1)
         self.reconcile()
 
+    def test_evaluation_and_reevaluation(self):
+        factors = {f: 9 for f in ("project_reliability", "funding_strength", "leadership", "bad_credit_records",
+                                  "satisfiability", "production_fit", "price_profitability", "stability_potential")}
+        body = enterprise(name="评估测试阀门有限公司", owner_id=self.ids_of("sales.e"))
+        customer = self.assertStatus(self.admin.post("/customers", body), 201)["id"]
+        path = f"/customers/{customer}/evaluations"
+        self.assertError(self.c["sales.e"].post(path, {"factors": {**factors, "leadership": 12}}), 400,
+                         "invalid_argument", field="factors.leadership")
+        self.assertError(self.c["auditor"].post(path, {"factors": factors}), 403, "forbidden")
+        e = self.assertStatus(self.c["sales.e"].post(path, {"factors": factors, "comments": "老客户"}), 201)
+        self.assertEqual(e["score"], 90)
+        self.assertEqual(self.assertStatus(self.c["sales.e"].get(path), 200)["items"][0]["id"], e["id"])
+        self.assertError(self.c["sales.e"].post("/jobs/reevaluation"), 403, "forbidden")
+        first = self.assertStatus(self.c["finance"].post("/jobs/reevaluation?as_of=2099-01-01"), 200)
+        self.assertTrue(first["ran"])
+        self.assertGreaterEqual(first["report"]["accounts"], 1)
+        again = self.assertStatus(self.admin.post("/jobs/reevaluation?as_of=2099-01-01"), 200)
+        self.assertFalse(again["ran"])
+        self.assertIsNone(again["report"])
+        # No payment history: the grade comes from the evaluation's 90.
+        credit = self.assertStatus(self.admin.get(f"/customers/{customer}/credit"), 200)
+        self.assertEqual(credit["grade"], "I")
+        self.assertEqual(credit["score"], 90)
+        self.assertStatus(self.admin.get("/credit-proposals"), 200)
+
     def ids_of(self, username):
         return {u["username"]: u["id"] for u in self.admin.get("/users")[2]["items"]}[username]
 

@@ -54,6 +54,8 @@ inline constexpr std::string_view kInvoiceIssue = "invoice.issue";
 inline constexpr std::string_view kPaymentRecord = "payment.record";
 inline constexpr std::string_view kCreditApplicationSubmit = "credit_application.submit";
 inline constexpr std::string_view kCreditApplicationDecide = "credit_application.decide";
+inline constexpr std::string_view kCreditEvaluation = "credit.evaluation";
+inline constexpr std::string_view kCreditReevaluation = "credit.reevaluation";
 }  // namespace audit_action
 
 // The actor of what an unauthenticated caller does (a failed login): no id, named "anonymous".

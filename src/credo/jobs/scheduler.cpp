@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "credo/app/ownership.hpp"
+#include "credo/app/reevaluation.hpp"
 
 namespace credo::jobs {
 
@@ -31,6 +32,7 @@ void Scheduler::Start(std::chrono::milliseconds interval) {
             lock.unlock();
             const Date today = DateOf(ctx_.clock.Now());
             for (const auto& job : jobs_) {
+                if (!job.due(today)) continue;
                 auto outcome = RunNow(job.name, today);
                 if (!outcome) {
                     spdlog::warn("job {} for {} failed: {}", job.name, FormatDate(today), outcome.error().message);
@@ -65,6 +67,17 @@ void RegisterStandardJobs(Scheduler& scheduler) {
                                                 FormatDate(as_of), report.returned.size(), report.noticed.size());
                                return Ok();
                            }});
+    scheduler.Register(Job{"reevaluation",
+                           [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
+                               CREDO_TRY(auto report, app::Reevaluate(tx, ctx, as_of));
+                               spdlog::info(
+                                   "reevaluation for {}: {} accounts, {} regraded, {} upgrade and {} "
+                                   "downgrade proposals",
+                                   FormatDate(as_of), report.accounts, report.graded, report.upgrades,
+                                   report.downgrades);
+                               return Ok();
+                           },
+                           app::StartsQuarter});
 }
 
 }  // namespace credo::jobs

@@ -25,6 +25,8 @@ struct Job {
     std::string name;
     // Does the work for `as_of` in `tx`; the run's claim commits with it or not at all.
     std::function<Status(app::Tx& tx, Date as_of)> run;
+    // The dates the schedule runs it on (default: every day); RunNow runs it on any date.
+    std::function<bool(Date)> due = [](Date) { return true; };
 };
 
 enum class RunOutcome { kRan, kAlreadyRan };
@@ -53,8 +55,9 @@ class Scheduler {
     bool stopping_ = false;
 };
 
-// The jobs every server registers: the sweep of expired sessions, and pool_return (SPEC OW-5: neglected
-// files back to their region's pool, notices to the owners of those about to go).
+// The jobs every server registers: the sweep of expired sessions, pool_return (SPEC OW-5: neglected files
+// back to their region's pool, notices to the owners of those about to go) and reevaluation (SPEC AP-2:
+// grades, scores and proposals, on the first day of each quarter).
 void RegisterStandardJobs(Scheduler& scheduler);
 
 }  // namespace credo::jobs

@@ -136,11 +136,11 @@ Result<app::CreditApplicationPage> SqlCreditApplicationRepository::List(const ap
     }
     {
         CREDO_TRY(auto st, conn_.Prepare(q::applications::kCount));
-        CREDO_TRY(bool row, st->Bind(customer, query.status, region, owner).Step());
+        CREDO_TRY(bool row, st->Bind(customer, query.status, region, owner, query.source).Step());
         if (row) page.total = st->Int(0);
     }
     CREDO_TRY(auto st, conn_.Prepare(q::applications::kPage));
-    st->Bind(customer, query.status, region, owner, std::int64_t{query.limit}, query.offset);
+    st->Bind(customer, query.status, region, owner, query.source, std::int64_t{query.limit}, query.offset);
     while (true) {
         CREDO_TRY(bool row, st->Step());
         if (!row) return page;

@@ -40,12 +40,26 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Result<std::vector<app::InvoiceRecord>> OpenInvoices(CustomerId customer) override;
     Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) override;
 
+    Status ScanReceivables(
+        Date as_of, const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each) override;
     Result<std::int64_t> InsertPayment(const app::PaymentRecord& payment) override;
     Status InsertAllocation(const app::AllocationRecord& allocation) override;
 
  private:
     Result<std::optional<app::CreditAccount>> ReadAccount(const sql::Query& query, CustomerId customer);
     Status InsertLines(std::int64_t order_id, const std::vector<app::OrderLine>& lines);
+    SqlSession& conn_;
+};
+
+class SqlEvaluationRepository final : public app::EvaluationRepository {
+ public:
+    explicit SqlEvaluationRepository(SqlSession& session) : conn_(session) {}
+
+    Result<std::int64_t> Insert(const app::EvaluationRecord& evaluation) override;
+    Result<std::vector<app::EvaluationRecord>> List(CustomerId customer) override;
+    Result<std::vector<std::pair<CustomerId, int>>> LatestScores(Date as_of) override;
+
+ private:
     SqlSession& conn_;
 };
 

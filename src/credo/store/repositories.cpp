@@ -661,7 +661,8 @@ class SqlTx final : public app::Tx {
           alerts_(c),
           access_counts_(c),
           ledger_(c),
-          applications_(c) {}
+          applications_(c),
+          evaluations_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -677,6 +678,7 @@ class SqlTx final : public app::Tx {
     app::AccessCountRepository& AccessCounts() override { return access_counts_; }
     app::LedgerRepository& Ledger() override { return ledger_; }
     app::CreditApplicationRepository& CreditApplications() override { return applications_; }
+    app::EvaluationRepository& Evaluations() override { return evaluations_; }
 
  private:
     CustomersRepo customers_;
@@ -694,6 +696,7 @@ class SqlTx final : public app::Tx {
     SqlAccessCountRepository access_counts_;
     SqlLedgerRepository ledger_;
     SqlCreditApplicationRepository applications_;
+    SqlEvaluationRepository evaluations_;
 };
 
 }  // namespace

@@ -40,6 +40,7 @@ class Tx {
     virtual AccessCountRepository& AccessCounts() = 0;
     virtual LedgerRepository& Ledger() = 0;
     virtual CreditApplicationRepository& CreditApplications() = 0;
+    virtual EvaluationRepository& Evaluations() = 0;
 };
 
 class Database {

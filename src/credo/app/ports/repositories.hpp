@@ -592,6 +592,17 @@ class LedgerRepository {
     // The due date of the customer's oldest open invoice due before `date`; nullopt: nothing overdue.
     virtual Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) = 0;
 
+    // For re-evaluation (AP-2): every invoice issued on or before `as_of` with each settlement applied to
+    // it (day, amount, kind: payment or credit_note), by customer then invoice; `each` gets one invoice
+    // at a time with its settlements.
+    struct Settled {
+        Date day{};
+        std::int64_t amount_minor = 0;
+        std::string kind;
+    };
+    virtual Status ScanReceivables(Date as_of,
+                                   const std::function<Status(const InvoiceRecord&, const std::vector<Settled>&)>& each) = 0;
+
     virtual Result<std::int64_t> InsertPayment(const PaymentRecord& payment) = 0;
     virtual Status InsertAllocation(const AllocationRecord& allocation) = 0;
 };
@@ -633,6 +644,7 @@ struct CreditApplicationRecord {
 struct CreditApplicationQuery {
     std::optional<CustomerId> customer;
     std::optional<std::string> status;
+    std::optional<std::string> source;  // user, reevaluation
     domain::Scope scope{.all = true};
     int limit = 50;
     std::int64_t offset = 0;
@@ -654,6 +666,29 @@ class CreditApplicationRepository {
     virtual Status Update(const CreditApplicationRecord& application, std::int64_t expected_version) = 0;
     virtual Status InsertDecision(std::int64_t application_id, const CreditDecisionRecord& decision) = 0;
     virtual Result<CreditApplicationPage> List(const CreditApplicationQuery& query) = 0;
+};
+
+// Credit evaluations (SPEC CE-1).
+struct EvaluationRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::string factors;  // JSON object: factor name -> 0..10
+    int score = 0;
+    std::optional<UserId> evaluator;
+    std::string evaluator_name;
+    Date day{};
+    std::string comments;
+    Timestamp created_at{};
+};
+
+class EvaluationRepository {
+ public:
+    virtual ~EvaluationRepository() = default;
+    virtual Result<std::int64_t> Insert(const EvaluationRecord& evaluation) = 0;
+    // The customer's evaluations, newest first.
+    virtual Result<std::vector<EvaluationRecord>> List(CustomerId customer) = 0;
+    // Each customer's latest score on or before `as_of`, by customer.
+    virtual Result<std::vector<std::pair<CustomerId, int>>> LatestScores(Date as_of) = 0;
 };
 
 }  // namespace credo::app

@@ -2,6 +2,7 @@
 #include "credo/app/credit_applications.hpp"
 
 #include "credo/app/codec/json_codec.hpp"
+#include "credo/app/reevaluation.hpp"
 #include "credo/http/handlers/common.hpp"
 
 namespace credo::http {
@@ -89,6 +90,21 @@ json::object ApplicationJson(const app::CreditApplicationRecord& a, const std::s
                         {"decisions", std::move(decisions)}};
 }
 
+json::object EvaluationJson(const app::EvaluationRecord& e) {
+    boost::system::error_code ec;
+    json::value factors = json::parse(e.factors, ec);
+    if (ec) factors = json::object{};
+    return json::object{{"id", e.id},
+                        {"customer_id", e.customer.value()},
+                        {"factors", std::move(factors)},
+                        {"score", e.score},
+                        {"evaluator_id", e.evaluator ? json::value(e.evaluator->value()) : nullptr},
+                        {"evaluator_name", e.evaluator_name},
+                        {"day", FormatDate(e.day)},
+                        {"comments", e.comments},
+                        {"created_at", FormatTimestamp(e.created_at)}};
+}
+
 // The application with its next step, read after the change.
 Response Render(app::Database& db, const app::Context& ctx, int status, const app::CreditApplicationRecord& a) {
     auto next = app::ReadTx(db, [&](app::Tx& tx) { return app::NextStepOf(tx, ctx, a); });
@@ -101,37 +117,112 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps) {
     auto& db = deps.db;
     const auto& ctx = deps.ctx;
 
-    router.Add(
-        Method::kGet, "/api/v1/credit-applications", Dispatch::kBlocking,
-        Authed(deps, [&db](const Request& req, const Actor& actor) {
-            if (auto s = OnlyQuery(req, {"customer_id", "status", "page", "page_size"}); !s)
-                return ToResponse(s.error());
-            app::CreditApplicationQuery query;
-            auto customer = QueryInt(req, "customer_id", 1, INT64_MAX);
-            if (!customer) return ToResponse(customer.error());
-            if (*customer) query.customer = CustomerId(**customer);
-            if (auto status = req.Query("status"); status && !status->empty()) {
-                if (*status != "pending" && *status != "approved" && *status != "rejected" && *status != "returned")
-                    return ToResponse(FieldError("status", "must be pending, approved, rejected or returned"));
-                query.status = std::string(*status);
-            }
-            auto page = QueryInt(req, "page", 1, 1000000);
-            if (!page) return ToResponse(page.error());
-            auto size = QueryInt(req, "page_size", 1, 200);
-            if (!size) return ToResponse(size.error());
-            query.limit = static_cast<int>(size->value_or(50));
-            query.offset = (page->value_or(1) - 1) * query.limit;
-            auto list = app::ReadTx(db, [&](app::Tx& tx) { return app::ListCreditApplications(tx, actor, query); });
-            if (!list) return ToResponse(list.error());
-            json::array items;
-            for (const auto& a : list->items) {
-                auto j = ApplicationJson(a, "");
-                j.erase("decisions");
-                j.erase("next_step");
-                items.push_back(std::move(j));
-            }
-            return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", list->total}});
-        }));
+    router.Add(Method::kPost, "/api/v1/jobs/reevaluation", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   if (auto s = OnlyQuery(req, {"as_of"}); !s) return ToResponse(s.error());
+                   auto as_of = QueryDate(req, "as_of");
+                   if (!as_of) return ToResponse(as_of.error());
+                   const Date date = as_of->value_or(DateOf(ctx.clock.Now()));
+                   auto ran = app::RunReevaluationOnce(db, ctx, actor, date, "api");
+                   if (!ran) return ToResponse(ran.error());
+                   json::object out{{"as_of", FormatDate(date)}, {"ran", ran->has_value()}};
+                   if (*ran) {
+                       const auto& r = **ran;
+                       out["report"] = json::object{{"accounts", r.accounts},
+                                                    {"graded", r.graded},
+                                                    {"upgrades", r.upgrades},
+                                                    {"downgrades", r.downgrades},
+                                                    {"skipped_pending", r.skipped_pending}};
+                   } else {
+                       out["report"] = nullptr;
+                   }
+                   return JsonResponse(200, out);
+               }));
+
+    router.Add(Method::kGet, "/api/v1/customers/{id}/evaluations", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto list =
+                       app::ReadTx(db, [&](app::Tx& tx) { return app::ListEvaluations(tx, actor, CustomerId(*id)); });
+                   if (!list) return ToResponse(list.error());
+                   json::array items;
+                   for (const auto& e : *list) items.push_back(EvaluationJson(e));
+                   return JsonResponse(200, json::object{{"items", std::move(items)}});
+               }));
+
+    router.Add(Method::kPost, "/api/v1/customers/{id}/evaluations", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   app::EvaluationInput in;
+                   in.customer = CustomerId(*id);
+                   for (const auto& [k, v] : *body) {
+                       if (k == "factors") {
+                           if (!v.is_object())
+                               return ToResponse(FieldError("factors", "must be an object of 0-10 scores"));
+                           for (const auto& [name, score] : v.get_object()) {
+                               if (!score.is_int64())
+                                   return ToResponse(FieldError("factors." + std::string(name),
+                                                                "must be a whole number from 0 to 10"));
+                               in.factors[std::string(name)] =
+                                   static_cast<int>(std::clamp<std::int64_t>(score.get_int64(), -1, 11));
+                           }
+                       } else if (k == "day") {
+                           if (!v.is_string()) return ToResponse(FieldError("day", "must be a date YYYY-MM-DD"));
+                           auto d = ParseDate(v.get_string(), "day");
+                           if (!d) return ToResponse(d.error());
+                           in.day = *d;
+                       } else if (k == "comments") {
+                           if (!v.is_string()) return ToResponse(FieldError("comments", "must be text"));
+                           in.comments = std::string(v.get_string());
+                       } else {
+                           return ToResponse(FieldError(std::string(k), "is not a field of this request"));
+                       }
+                   }
+                   auto e = app::WriteTx(db, [&](app::Tx& tx) { return app::AddEvaluation(tx, ctx, actor, in); });
+                   if (!e) return ToResponse(e.error());
+                   return JsonResponse(201, EvaluationJson(*e));
+               }));
+
+    // GET /credit-applications, and GET /credit-proposals: those the re-evaluation made (AP-2).
+    for (auto [path, proposals] :
+         {std::pair{"/api/v1/credit-applications", false}, std::pair{"/api/v1/credit-proposals", true}}) {
+        router.Add(
+            Method::kGet, path, Dispatch::kBlocking,
+            Authed(deps, [&db, proposals](const Request& req, const Actor& actor) {
+                if (auto s = OnlyQuery(req, {"customer_id", "status", "page", "page_size"}); !s)
+                    return ToResponse(s.error());
+                app::CreditApplicationQuery query;
+                if (proposals) query.source = "reevaluation";
+                auto customer = QueryInt(req, "customer_id", 1, INT64_MAX);
+                if (!customer) return ToResponse(customer.error());
+                if (*customer) query.customer = CustomerId(**customer);
+                if (auto status = req.Query("status"); status && !status->empty()) {
+                    if (*status != "pending" && *status != "approved" && *status != "rejected" && *status != "returned")
+                        return ToResponse(FieldError("status", "must be pending, approved, rejected or returned"));
+                    query.status = std::string(*status);
+                }
+                auto page = QueryInt(req, "page", 1, 1000000);
+                if (!page) return ToResponse(page.error());
+                auto size = QueryInt(req, "page_size", 1, 200);
+                if (!size) return ToResponse(size.error());
+                query.limit = static_cast<int>(size->value_or(50));
+                query.offset = (page->value_or(1) - 1) * query.limit;
+                auto list = app::ReadTx(db, [&](app::Tx& tx) { return app::ListCreditApplications(tx, actor, query); });
+                if (!list) return ToResponse(list.error());
+                json::array items;
+                for (const auto& a : list->items) {
+                    auto j = ApplicationJson(a, "");
+                    j.erase("decisions");
+                    j.erase("next_step");
+                    items.push_back(std::move(j));
+                }
+                return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", list->total}});
+            }));
+    }
 
     router.Add(Method::kPost, "/api/v1/credit-applications", Dispatch::kBlocking,
                Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {

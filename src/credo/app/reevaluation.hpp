@@ -1,0 +1,51 @@
+// Evaluations and the periodic re-evaluation of every customer (SPEC CE-1…CE-3, CE-5, AP-2).
+//
+// An evaluation (the eight-factor questionnaire) is entered by the roles that manage credit or sell. The
+// re-evaluation, as of a date, measures each customer's payment behaviour over the twelve months before
+// it from the ledger, decides its grade (CE-3; from the latest evaluation when it has no history) and its
+// score (CE-5), stores them on its credit account, and turns the AP-2 rules — good payments in the last
+// two quarters, or no collection in consecutive months while amounts were due — into upgrade and
+// downgrade proposals: credit applications from the system, with their reasons, for the approval chain.
+// It runs once per date (jobs/scheduler), on the first day of each quarter inside `credo serve`.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "credo/app/context.hpp"
+#include "credo/app/ports/database.hpp"
+
+namespace credo::app {
+
+struct EvaluationInput {
+    CustomerId customer;
+    std::map<std::string, int> factors;  // every factor by name, 0..10
+    std::optional<Date> day;             // default today
+    std::string comments;
+};
+// kInvalidArgument naming "factors.<name>" for a missing or out-of-range factor. Audited.
+Result<EvaluationRecord> AddEvaluation(Tx& tx, const Context& ctx, const domain::Actor& actor,
+                                       const EvaluationInput& input);
+Result<std::vector<EvaluationRecord>> ListEvaluations(Tx& tx, const domain::Actor& actor, CustomerId customer);
+
+struct ReevaluationReport {
+    Date as_of{};
+    std::int64_t accounts = 0;
+    std::int64_t graded = 0;    // accounts whose grade or score changed
+    std::int64_t upgrades = 0;  // proposals made
+    std::int64_t downgrades = 0;
+    std::int64_t skipped_pending = 0;  // a proposal left out: the customer already has a pending application
+};
+Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of);
+
+// POST /jobs/reevaluation: runs the re-evaluation for `as_of` unless it already ran for that date (on any
+// server: the same claim as the scheduler's, job "reevaluation"); nullopt when it had. Admins, finance and
+// executives (kForbidden otherwise).
+Result<std::optional<ReevaluationReport>> RunReevaluationOnce(Database& db, const Context& ctx,
+                                                              const domain::Actor& actor, Date as_of,
+                                                              const std::string& server);
+
+// Whether `date` starts a quarter (1 January, 1 April, 1 July, 1 October): when the scheduler runs it.
+bool StartsQuarter(Date date);
+
+}  // namespace credo::app
