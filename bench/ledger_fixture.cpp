@@ -1,8 +1,10 @@
 // credo_bench_fixture DATA_DIR CUSTOMERS INVOICES: gives every customer of a freshly imported benchmark
 // database (ids 1..CUSTOMERS) a credit account — limit 10,000,000.00 CNY, grade II, a current report —
-// and spreads INVOICES invoices over the last two years among them, nine in ten paid, the rest open and
+// and spreads INVOICES invoices over the last two years among them: nine in ten paid (most on their due
+// date, one in eight of those up to 60 days late, each by a payment allocated to it), the rest open and
 // not yet due, keeping each account's exposure. Written straight through the repositories in large
-// transactions (no audit entries): a ledger to check orders against, not a history to audit.
+// transactions (no audit entries): a ledger to check orders against and to re-evaluate, not a history
+// to audit.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -68,8 +70,23 @@ int main(int argc, char** argv) {
                 inv.open_minor = open ? inv.amount_minor : 0;
                 inv.rate_e8 = kRateOne;
                 inv.created_at = clock.Now();
-                CREDO_CHECK(tx.Ledger().InsertInvoice(inv));
-                if (open) CREDO_CHECK(tx.Ledger().AddExposure(inv.customer, inv.open_minor, 0, clock.Now()));
+                CREDO_TRY(inv.id, tx.Ledger().InsertInvoice(inv));
+                if (open) {
+                    CREDO_CHECK(tx.Ledger().AddExposure(inv.customer, inv.open_minor, 0, clock.Now()));
+                    continue;
+                }
+                app::PaymentRecord pay;
+                std::snprintf(number, sizeof number, "BRC%010lld", static_cast<long long>(n + 1));
+                pay.number = number;
+                pay.kind = "payment";
+                pay.customer = inv.customer;
+                pay.day = next() % 8 == 0 ? AddDays(inv.due_date, 1 + static_cast<int>(next() % 60)) : inv.due_date;
+                if (pay.day > today) pay.day = today;
+                pay.currency = "CNY";
+                pay.amount_minor = inv.amount_minor;
+                pay.created_at = clock.Now();
+                CREDO_TRY(pay.id, tx.Ledger().InsertPayment(pay));
+                CREDO_CHECK(tx.Ledger().InsertAllocation({pay.id, inv.id, inv.amount_minor, pay.day}));
             }
             return Ok();
         });
@@ -78,7 +95,7 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    std::printf("%lld credit accounts, %lld invoices\n", static_cast<long long>(customers),
+    std::printf("%lld credit accounts, %lld invoices (and their payments)\n", static_cast<long long>(customers),
                 static_cast<long long>(invoices));
     return 0;
 }

@@ -4,4 +4,4 @@ FROM invoices i
 LEFT JOIN allocations a ON a.invoice_id = i.id
 LEFT JOIN payments p ON p.id = a.payment_id
 WHERE i.issue_date <= $1
-ORDER BY i.customer_id, i.id
+ORDER BY i.id

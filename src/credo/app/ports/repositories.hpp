@@ -593,8 +593,8 @@ class LedgerRepository {
     virtual Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) = 0;
 
     // For re-evaluation (AP-2): every invoice issued on or before `as_of` with each settlement applied to
-    // it (day, amount, kind: payment or credit_note), by customer then invoice; `each` gets one invoice
-    // at a time with its settlements.
+    // it (day, amount, kind: payment or credit_note), in the order they were entered (the table's own
+    // order, read sequentially); `each` gets one invoice at a time with its settlements.
     struct Settled {
         Date day{};
         std::int64_t amount_minor = 0;
