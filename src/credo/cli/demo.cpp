@@ -1,13 +1,93 @@
 // credo demo [--data DIR | --db URL]: loads the demo company (idempotent).
+#include "credo/app/credit.hpp"
 #include "credo/app/customer_files.hpp"
+#include "credo/app/orders.hpp"
+#include "credo/app/receivables.hpp"
+#include "credo/app/reevaluation.hpp"
 #include "credo/cli/common.hpp"
 #include "credo/cli/demo_data.hpp"
+#include "credo/domain/credit/evaluation.hpp"
 
 namespace credo::cli {
 
 namespace {
 constexpr std::uint64_t kDemoSeed = 2014;  // the year of the case study's count of 220 customers
+
+std::string Yuan(std::int64_t yuan) { return std::to_string(yuan) + ".00"; }
+
+// Two years of one customer's trade, replayed in date order through the use cases, so that every order
+// meets the credit check as it stood that day: payments first on a date, then orders, then invoices. A
+// held order older than three weeks was released by finance; a recent one is still on hold.
+Status LoadTrade(app::Tx& tx, const app::Context& ctx, CustomerId customer, const domain::Actor& author,
+                 const domain::Actor& finance, const DemoCredit& credit, Date today) {
+    app::CreditTerms terms;
+    terms.currency = "CNY";
+    terms.limit_minor = credit.limit_yuan * 100;
+    terms.term_days = credit.term_days;
+    terms.valid_from = AddMonths(today, -25);
+    terms.valid_until = AddMonths(today, 11);
+    terms.grade = "II";
+    terms.report_date = AddDays(today, -100);
+    CREDO_CHECK(app::GrantCredit(tx, ctx, domain::SystemActor(), customer, terms));
+    struct Event {
+        Date date;
+        int kind;  // 0 payment, 1 order, 2 invoice
+        std::size_t order;
+        std::size_t payment;
+    };
+    std::vector<Event> events;
+    for (std::size_t i = 0; i < credit.orders.size(); ++i) {
+        const auto& o = credit.orders[i];
+        events.push_back({o.date, 1, i, 0});
+        if (o.invoice_date < today) events.push_back({o.invoice_date, 2, i, 0});
+        for (std::size_t p = 0; p < o.payments.size(); ++p) events.push_back({o.payments[p].date, 0, i, p});
+    }
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+        return a.date != b.date ? a.date < b.date : a.kind < b.kind;
+    });
+    std::vector<std::int64_t> order_ids(credit.orders.size(), 0), invoice_ids(credit.orders.size(), 0);
+    for (const auto& e : events) {
+        const auto& o = credit.orders[e.order];
+        if (e.kind == 1) {
+            app::OrderInput in;
+            in.customer = customer;
+            in.order_date = o.date;
+            for (const auto& l : o.lines)
+                in.lines.push_back({l.product, l.model, std::to_string(l.quantity), Yuan(l.unit_price_yuan)});
+            CREDO_TRY(auto placed, app::PlaceOrder(tx, ctx, author, in));
+            order_ids[e.order] = placed.order.id;
+            if (placed.order.status == "credit_hold") {
+                if (o.date >= AddDays(today, -21)) {
+                    order_ids[e.order] = 0;  // still on hold: not invoiced, not paid
+                    continue;
+                }
+                CREDO_CHECK(app::ReleaseOrder(tx, ctx, finance, placed.order.id, "按月结协议放行, 总经理同意"));
+            }
+        } else if (e.kind == 2) {
+            if (order_ids[e.order] == 0) continue;
+            app::InvoiceInput in;
+            in.order_id = order_ids[e.order];
+            in.issue_date = o.invoice_date;
+            in.due_date = AddDays(o.invoice_date, credit.term_days);
+            CREDO_TRY(auto invoice, app::IssueInvoice(tx, ctx, finance, in));
+            invoice_ids[e.order] = invoice.id;
+        } else {
+            if (invoice_ids[e.order] == 0) continue;
+            const auto& pay = o.payments[e.payment];
+            app::PaymentInput in;
+            in.customer = customer;
+            in.currency = "CNY";
+            in.amount = Yuan(pay.yuan);
+            in.day = pay.date;
+            in.reference = "银行回单";
+            in.allocations = std::vector<app::AllocationInput>{{invoice_ids[e.order], Yuan(pay.yuan)}};
+            CREDO_CHECK(app::RecordPayment(tx, ctx, finance, in));
+        }
+    }
+    return Ok();
 }
+
+}  // namespace
 
 Result<int> LoadDemo(wiring::Application& application) {
     auto& db = application.db();
@@ -34,8 +114,10 @@ Result<int> LoadDemo(wiring::Application& application) {
         return Ok();
     }));
     int created = 0;
+    std::vector<std::pair<CustomerId, domain::Actor>> files;  // each customer's id and who entered it
     CREDO_CHECK(db.Write([&](app::Tx& tx) -> Status {
         created = 0;
+        files.clear();
         for (const auto& c : company.customers) {
             CREDO_TRY(auto draft, app::CustomerDraftFromJson(c.body));
             // The file is entered by its owner, or by the regional manager for the pool.
@@ -45,6 +127,7 @@ Result<int> LoadDemo(wiring::Application& application) {
                 author = it->second;
             }
             CREDO_TRY(auto saved, app::CreateCustomer(tx, ctx, author, draft.customer, std::string("demo data")));
+            files.emplace_back(saved.customer.id, author);
             for (const auto& a : c.activities) {
                 domain::Activity activity;
                 CREDO_TRY(activity.type, domain::kActivityTypeNames.Parse(a.type, "type"));
@@ -55,6 +138,36 @@ Result<int> LoadDemo(wiring::Application& application) {
             }
             ++created;
         }
+        return Ok();
+    }));
+    // The trade of the last two years, each customer in a transaction of its own.
+    const Date today = DateOf(ctx.clock.Now());
+    const domain::Actor finance = staff.count("finance") ? staff.at("finance") : system;
+    for (std::size_t i = 0; i < company.customers.size(); ++i) {
+        const auto& c = company.customers[i];
+        const auto& [id, author] = files[i];
+        if (c.credit)
+            CREDO_CHECK(
+                db.Write([&](app::Tx& tx) { return LoadTrade(tx, ctx, id, author, finance, *c.credit, today); }));
+        if (c.evaluation) {
+            app::EvaluationInput e;
+            e.customer = id;
+            int k = 0;
+            for (const auto& [_, name] : domain::kEvaluationFactorNames.entries)
+                e.factors[std::string(name)] = std::clamp(*c.evaluation + (k++ % 3) - 1, 0, 10);
+            e.day = AddDays(today, -30);
+            e.comments = "首次授信评估";
+            CREDO_CHECK(db.Write([&](app::Tx& tx) -> Status {
+                // A file of the pool is evaluated by the credit controller.
+                CREDO_CHECK(app::AddEvaluation(tx, ctx, author.id.valid() ? author : finance, e));
+                return Ok();
+            }));
+        }
+    }
+    // Grades, scores and proposals as of today, as the quarterly job would make them.
+    CREDO_CHECK(db.Write([&](app::Tx& tx) -> Status {
+        CREDO_TRY(auto report, app::Reevaluate(tx, ctx, today));
+        static_cast<void>(report);
         return Ok();
     }));
     return created;

@@ -937,7 +937,7 @@ struct Slot {
 
 class Generator {
  public:
-    Generator(std::uint64_t seed, Date today) : rng_(seed), today_(today) {}
+    Generator(std::uint64_t seed, Date today) : rng_(seed), rng_seed_(seed), today_(today) {}
 
     DemoCompany Build() {
         DemoCompany company;
@@ -950,10 +950,84 @@ class Generator {
                                              std::string(spec.language)});
         }
         for (const auto& slot : Slots()) company.customers.push_back(Customer(slot));
+        // The trade comes from a stream of its own, so that the files stay as they were.
+        Rng trade(rng_seed_ ^ 0x7e57ab1eULL);
+        for (auto& c : company.customers) AddTrade(trade, c);
         return company;
     }
 
  private:
+    // Established customers buy on credit for the last two years, dormant ones stopped eight months ago
+    // and lost ones fourteen; prospects and new customers get an evaluation instead.
+    void AddTrade(Rng& rng, DemoCustomer& c) {
+        const auto* lifecycle = c.body.if_contains("lifecycle");
+        const std::string_view life = lifecycle && lifecycle->is_string() ? lifecycle->get_string() : "";
+        if (life == "prospect" || life == "new") {
+            c.evaluation = rng.Between(4, 10);
+            return;
+        }
+        if (life != "established" && life != "dormant" && life != "lost") return;
+        DemoCredit credit;
+        constexpr Weighted kBehaviours[] = {{"punctual", 40}, {"slow", 25}, {"partial", 18}, {"late", 11}, {"bad", 6}};
+        credit.behaviour = std::string(PickWeighted(rng, kBehaviours));
+        constexpr int kTerms[] = {30, 30, 45, 60, 90};
+        credit.term_days = rng.Pick(kTerms);
+        const int stop_months = life == "dormant" ? 8 : life == "lost" ? 14 : 0;
+        const int per_quarter = rng.Between(1, 5);  // orders per quarter
+        const auto products = Alternatives(kValveProducts);
+        std::int64_t largest = 0;
+        for (int month = 24; month > stop_months; --month) {
+            for (int k = 0; k < 3; ++k) {
+                if (!rng.Percent(per_quarter * 100 / 9)) continue;  // per_quarter orders in 9 draws a quarter
+                DemoOrder o;
+                o.date = AddDays(AddMonths(today_, -month), rng.Between(0, 9) + 10 * k);
+                if (o.date > AddDays(today_, -1)) continue;
+                const int lines = rng.Between(1, 3);
+                for (int l = 0; l < lines; ++l) {
+                    DemoLine line;
+                    line.product = std::string(products[rng.Index(products.size())]);
+                    constexpr int kSizes[] = {25, 40, 50, 80, 100, 150, 200, 250, 300};
+                    const int size = rng.Pick(kSizes);
+                    line.model = "DN" + std::to_string(size) + " PN" + (rng.Percent(70) ? "16" : "25");
+                    line.quantity = rng.Between(1, 30);
+                    line.unit_price_yuan = (400 + size * rng.Between(10, 40)) / 10 * 10;
+                    o.amount_yuan += line.quantity * line.unit_price_yuan;
+                    o.lines.push_back(std::move(line));
+                }
+                o.invoice_date = AddDays(o.date, 2);
+                const Date due = AddDays(o.invoice_date, credit.term_days);
+                Pay(rng, credit.behaviour, o, due);
+                largest = std::max(largest, o.amount_yuan);
+                credit.orders.push_back(std::move(o));
+            }
+        }
+        std::sort(credit.orders.begin(), credit.orders.end(),
+                  [](const DemoOrder& a, const DemoOrder& b) { return a.date < b.date; });
+        if (credit.orders.empty()) return;
+        // Room for about four of its largest orders, in tens of thousands.
+        credit.limit_yuan = (largest * 4 + 9999) / 10000 * 10000;
+        c.credit = std::move(credit);
+    }
+
+    void Pay(Rng& rng, const std::string& behaviour, DemoOrder& o, Date due) {
+        const auto pay = [&](Date date, std::int64_t yuan) {
+            if (date <= AddDays(today_, -1) && yuan > 0) o.payments.push_back({date, yuan});
+        };
+        if (behaviour == "punctual") {
+            pay(AddDays(due, -rng.Between(0, 10)), o.amount_yuan);
+        } else if (behaviour == "slow") {
+            pay(AddDays(due, rng.Between(5, 40)), o.amount_yuan);
+        } else if (behaviour == "partial") {
+            const std::int64_t first = o.amount_yuan * 85 / 100;
+            pay(AddDays(due, rng.Between(0, 15)), first);
+            pay(AddDays(due, rng.Between(30, 80)), o.amount_yuan - first);
+        } else if (behaviour == "late") {
+            pay(AddDays(due, rng.Between(30, 90)), o.amount_yuan);
+        } else if (o.invoice_date < AddMonths(today_, -5)) {  // bad: paid, slowly, until five months ago
+            pay(std::min(AddDays(due, rng.Between(20, 60)), AddMonths(today_, -5)), o.amount_yuan);
+        }
+    }
+
     // The kinds, regions and lifecycles of all files, in exact proportions, shuffled independently.
     std::vector<Slot> Slots() {
         std::vector<Slot> slots;
@@ -1389,6 +1463,7 @@ class Generator {
     }
 
     Rng rng_;
+    std::uint64_t rng_seed_;
     Date today_;
     std::set<std::string> names_;
     std::set<std::string> tax_ids_;

@@ -10,6 +10,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,43 @@ struct DemoActivity {
     std::string details;  // "" = none
 };
 
+// Two years of trade with a customer (SPEC AR-1): orders, their invoices and the payments received, in
+// whole yuan. How it pays depends on its `behaviour`: punctual (on or before the due date), slow (5-40
+// days late), partial (about 85 % on time, the rest one to three months later), late (30-90 days late) or
+// bad (nothing for the last five months).
+struct DemoPayment {
+    Date date;
+    std::int64_t yuan = 0;
+};
+
+struct DemoLine {
+    std::string product;
+    std::string model;
+    int quantity = 1;
+    std::int64_t unit_price_yuan = 0;
+};
+
+struct DemoOrder {
+    Date date;
+    std::vector<DemoLine> lines;
+    std::int64_t amount_yuan = 0;       // the lines' total
+    Date invoice_date;                  // two days after the order
+    std::vector<DemoPayment> payments;  // none after the demo's `today`; they add up to at most the amount
+};
+
+struct DemoCredit {
+    std::int64_t limit_yuan = 0;
+    int term_days = 30;
+    std::string behaviour;          // punctual, slow, partial, late, bad
+    std::vector<DemoOrder> orders;  // oldest first
+};
+
 struct DemoCustomer {
     boost::json::object body;              // a CustomerInput exactly as POST /customers takes it (no owner_id)
     std::string owner_username;            // "" = the regional pool
     std::vector<DemoActivity> activities;  // oldest first
+    std::optional<DemoCredit> credit;      // customers that buy on credit
+    std::optional<int> evaluation;         // prospects and new customers: the factor score they were given (0-10)
 };
 
 struct DemoCompany {

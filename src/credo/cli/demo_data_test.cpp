@@ -394,4 +394,44 @@ TEST(DemoDataTest, EveryStringIsCleanUtf8) {
 }
 
 }  // namespace
+TEST(DemoDataTest, TradeOfTwoYearsWithEveryPaymentBehaviour) {
+    const Date today = ParseDate("2026-11-22", "d").value();
+    const auto company = BuildDemoCompany(2014, today);
+    std::map<std::string, int> behaviours;
+    int traders = 0, evaluated = 0;
+    for (const auto& c : company.customers) {
+        if (c.evaluation) {
+            ++evaluated;
+            EXPECT_GE(*c.evaluation, 0);
+            EXPECT_LE(*c.evaluation, 10);
+        }
+        if (!c.credit) continue;
+        ++traders;
+        const auto& credit = *c.credit;
+        ++behaviours[credit.behaviour];
+        EXPECT_GT(credit.limit_yuan, 0);
+        EXPECT_EQ(credit.limit_yuan % 10000, 0);
+        ASSERT_FALSE(credit.orders.empty());
+        for (std::size_t i = 0; i < credit.orders.size(); ++i) {
+            const auto& o = credit.orders[i];
+            if (i > 0) EXPECT_LE(credit.orders[i - 1].date, o.date);
+            EXPECT_LT(o.date, today);
+            EXPECT_GE(o.date, AddMonths(today, -25));
+            std::int64_t total = 0;
+            for (const auto& l : o.lines) total += l.quantity * l.unit_price_yuan;
+            EXPECT_EQ(total, o.amount_yuan);
+            std::int64_t paid = 0;
+            for (const auto& p : o.payments) {
+                EXPECT_LT(p.date, today);
+                EXPECT_GE(p.date, o.invoice_date);
+                paid += p.yuan;
+            }
+            EXPECT_LE(paid, o.amount_yuan);
+        }
+    }
+    EXPECT_GT(traders, 150);
+    EXPECT_GT(evaluated, 30);
+    for (const char* b : {"punctual", "slow", "partial", "late", "bad"}) EXPECT_GT(behaviours[b], 3) << b;
+}
+
 }  // namespace credo::cli
