@@ -81,6 +81,13 @@ class OwnershipTest(CredoTestCase):
                           200)
         ids = [self.create(owner="s.leaving")["id"] for _ in range(n)]
         leaving = self.ids["s.leaving"]
+        # One customer has an invoice open and an order on hold: the record lists them.
+        line = {"product": "衬氟蝶阀", "quantity": "1", "unit_price": "100.00"}
+        prepaid = self.assertStatus(self.admin.post("/orders", {"customer_id": ids[1], "prepayment": "100.00",
+                                                                "lines": [line]}), 201)
+        self.assertStatus(self.admin.post("/invoices", {"order_id": prepaid["id"]}), 201)
+        held = self.assertStatus(self.admin.post("/orders", {"customer_id": ids[1], "lines": [line]}), 201)
+        self.assertEqual(held["status"], "credit_hold")
         self.assertError(self.admin.post(f"/users/{leaving}/handover", {"to": leaving, "reason": "离职"}),
                          400, "invalid_argument", field="to")
         record = self.assertStatus(self.c["rm.e"].post(f"/users/{leaving}/handover", {
@@ -89,6 +96,11 @@ class OwnershipTest(CredoTestCase):
         got = self.assertStatus(self.admin.get(f"/handovers/{record['id']}"), 200)
         self.assertEqual(sorted(i["customer_id"] for i in got["items"]), sorted(ids))
         self.assertEqual(self.admin.get("/customers", query={"owner_id": leaving})[2]["total"], 0)
+        with_ledger = next(i for i in got["items"] if i["customer_id"] == ids[1])
+        self.assertEqual(with_ledger["open_orders"], 1)
+        self.assertEqual(with_ledger["receivables"], {"amount": "100.00", "currency": "CNY"})
+        self.assertEqual(with_ledger["reserved_orders"], {"amount": "0.00", "currency": "CNY"})
+        self.assertIsNone(next(i for i in got["items"] if i["customer_id"] == ids[2])["receivables"])
         moved = {i["customer_id"]: i["to"] for i in got["items"]}
         self.assertIsNone(moved[ids[0]])
         self.assertEqual({v for k, v in moved.items() if k != ids[0]}, {self.ids["s.e2"]})

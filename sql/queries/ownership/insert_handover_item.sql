@@ -1,1 +1,3 @@
-INSERT INTO handover_items (handover_id, customer_id, code, to_user_id) VALUES ($1, $2, $3, $4)
+INSERT INTO handover_items (handover_id, customer_id, code, to_user_id, open_orders, reserved_minor,
+                            receivables_minor, currency)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -155,7 +155,16 @@ Result<HandoverRecord> HandOver(Tx& tx, const Context& ctx, const Actor& actor, 
         CREDO_TRY(auto current, tx.Customers().FindForUpdate(id));
         CREDO_TRY(auto saved, checks.Move(ctx, actor, current, to, version_reason, audit_action::kCustomerAssign,
                                           named ? "per_customer" : "to"));
-        record.items.push_back({id, saved.code, to});
+        HandoverItem item{id, saved.code, to};
+        // What is open goes with the customer; the record keeps it as it stood.
+        CREDO_TRY(auto account, tx.Ledger().FindAccount(id));
+        if (account) {
+            CREDO_TRY(item.open_orders, tx.Ledger().CountOpenOrders(id));
+            item.reserved_minor = account->orders_minor;
+            item.receivables_minor = account->receivables_minor;
+            item.currency = account->currency;
+        }
+        record.items.push_back(std::move(item));
     }
     // Disabled, signed out everywhere, its API tokens revoked: nothing is left to act as this user.
     UserRecord disabled = user;

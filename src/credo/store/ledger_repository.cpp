@@ -349,6 +349,12 @@ Result<std::vector<app::InvoiceRecord>> SqlLedgerRepository::OpenInvoices(Custom
     }
 }
 
+Result<std::int64_t> SqlLedgerRepository::CountOpenOrders(CustomerId customer) {
+    CREDO_TRY(auto st, conn_.Prepare(q::ledger::kOpenOrdersCount));
+    CREDO_TRY(bool row, st->Bind(customer.value()).Step());
+    return row ? st->Int(0) : 0;
+}
+
 Result<std::optional<Date>> SqlLedgerRepository::OldestOpenDue(CustomerId customer, Date date) {
     CREDO_TRY(auto st, conn_.Prepare(q::ledger::kOldestOpenDue));
     CREDO_TRY(bool row, st->Bind(customer.value(), FormatDate(date)).Step());

@@ -38,6 +38,7 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Result<app::InvoiceRecord> FindInvoice(std::int64_t id) override;
     Status SetInvoiceOpen(std::int64_t id, std::int64_t open_minor) override;
     Result<std::vector<app::InvoiceRecord>> OpenInvoices(CustomerId customer) override;
+    Result<std::int64_t> CountOpenOrders(CustomerId customer) override;
     Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) override;
 
     Status ScanReceivables(

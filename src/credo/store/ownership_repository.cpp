@@ -70,7 +70,9 @@ Result<std::int64_t> SqlOwnershipRepository::InsertHandover(const app::HandoverR
     }
     for (const auto& item : r.items) {
         CREDO_TRY(auto st, conn_.Prepare(q::ownership::kInsertHandoverItem));
-        CREDO_CHECK(st->Bind(id, item.customer.value(), item.code, OptUser(item.to)).Run());
+        CREDO_CHECK(st->Bind(id, item.customer.value(), item.code, OptUser(item.to), item.open_orders,
+                             item.reserved_minor, item.receivables_minor, item.currency)
+                        .Run());
     }
     return id;
 }
@@ -94,7 +96,8 @@ Result<app::HandoverRecord> SqlOwnershipRepository::FindHandover(std::int64_t id
     while (true) {
         CREDO_TRY(bool row, st->Step());
         if (!row) return r;
-        r.items.push_back({CustomerId(st->Int(0)), st->Text(1), UserOf(st->OptInt(2))});
+        r.items.push_back({CustomerId(st->Int(0)), st->Text(1), UserOf(st->OptInt(2)), st->Int(3), st->Int(4),
+                           st->Int(5), st->OptText(6)});
     }
 }
 

@@ -332,6 +332,11 @@ struct HandoverItem {
     CustomerId customer;
     std::string code;
     std::optional<UserId> to;  // nullopt: the region's pool
+    // What was open at the handover, in the credit account's currency (none without an account).
+    std::int64_t open_orders = 0;
+    std::int64_t reserved_minor = 0;
+    std::int64_t receivables_minor = 0;
+    std::optional<std::string> currency;
 };
 
 struct HandoverRecord {
@@ -589,6 +594,8 @@ class LedgerRepository {
     virtual Status SetInvoiceOpen(std::int64_t id, std::int64_t open_minor) = 0;
     // The customer's invoices with something open, oldest due first (then by id).
     virtual Result<std::vector<InvoiceRecord>> OpenInvoices(CustomerId customer) = 0;
+    // The customer's orders not yet invoiced or cancelled.
+    virtual Result<std::int64_t> CountOpenOrders(CustomerId customer) = 0;
     // The due date of the customer's oldest open invoice due before `date`; nullopt: nothing overdue.
     virtual Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) = 0;
 

@@ -31,8 +31,23 @@ Result<std::optional<UserId>> UserField(const json::value* v, const std::string&
 
 json::object HandoverJson(const app::HandoverRecord& r) {
     json::array items;
-    for (const auto& i : r.items)
-        items.push_back(json::object{{"customer_id", i.customer.value()}, {"code", i.code}, {"to", UserValue(i.to)}});
+    for (const auto& i : r.items) {
+        json::object item{{"customer_id", i.customer.value()},
+                          {"code", i.code},
+                          {"to", UserValue(i.to)},
+                          {"open_orders", i.open_orders},
+                          {"reserved_orders", nullptr},
+                          {"receivables", nullptr}};
+        if (i.currency) {
+            if (auto c = Currency::FromCode(*i.currency)) {
+                item["reserved_orders"] =
+                    json::object{{"amount", Money(i.reserved_minor, *c).ToString()}, {"currency", *i.currency}};
+                item["receivables"] =
+                    json::object{{"amount", Money(i.receivables_minor, *c).ToString()}, {"currency", *i.currency}};
+            }
+        }
+        items.push_back(std::move(item));
+    }
     return json::object{{"id", r.id},
                         {"from_user_id", r.from.value()},
                         {"to", UserValue(r.to)},
