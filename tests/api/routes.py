@@ -40,6 +40,8 @@ EXERCISED_ROUTES = {
     ("get", "/handovers/{id}"),
     ("get", "/assignments/proposal"),
     ("post", "/assignments/proposal/accept"),
+    ("get", "/fx-rates"),
+    ("post", "/fx-rates"),
     ("get", "/customers/{id}/credit"),
     ("post", "/customers/{id}/credit/hold"),
     ("post", "/customers/{id}/credit/exceptions"),

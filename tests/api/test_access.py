@@ -79,6 +79,8 @@ ROUTE_RULES = {
     ("get", "/handovers/{id}"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "exec": 200, "auditor": 200, "*": 403},
     ("get", "/assignments/proposal"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "*": 403},
     ("post", "/assignments/proposal/accept"): {"admin": 200, "salesmgr": 200, "rm.e": 200, "rm.n": 200, "*": 403},
+    ("get", "/fx-rates"): {"*": 200},
+    ("post", "/fx-rates"): {"admin": 201, "finance": 201, "*": 403},
     ("get", "/customers/{id}/credit"): "read",
     ("post", "/customers/{id}/credit/hold"): "credit",
     ("post", "/customers/{id}/credit/exceptions"): "credit",
@@ -344,6 +346,8 @@ class AccessMatrixTest(CredoTestCase):
                         status, _, body = client.post(f"/jobs/reevaluation?as_of=2026-01-{day:02d}")
                         if status == 200:
                             self.assertTrue(body["ran"], body)
+                    elif route == "/fx-rates" and method == "post":
+                        status, _, body = client.post(route, {"currency": "USD", "day": "2026-01-01", "rate": "7.1"})
                     elif route == "/invoices":
                         order = self.order_on(self.files["OTHER"]["id"])
                         status, _, body = client.post(route, {"order_id": order["id"]})

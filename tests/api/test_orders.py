@@ -224,6 +224,25 @@ class OrdersTest(CredoTestCase):
         self.assertEqual(credit["score"], 90)
         self.assertStatus(self.admin.get("/credit-proposals"), 200)
 
+    def test_foreign_currency_orders_convert_at_the_entered_rate(self):
+        self.assertError(self.c["sales.e"].post("/fx-rates", {"currency": "EUR", "rate": "7.8"}), 403, "forbidden")
+        self.assertError(self.c["finance"].post("/fx-rates", {"currency": "EUR", "rate": "7,8"}), 400,
+                         "invalid_argument", field="rate")
+        self.assertError(self.c["finance"].post("/fx-rates", {"currency": "CNY", "rate": "1"}), 400,
+                         "invalid_argument", field="currency")
+        stored = self.assertStatus(self.c["finance"].post("/fx-rates", {
+            "currency": "EUR", "day": "2020-01-01", "rate": "7.80000000"}), 201)
+        self.assertEqual(stored["rate"], "7.8")
+        rates = self.assertStatus(self.c["sales.e"].get("/fx-rates", query={"currency": "EUR"}), 200)
+        self.assertEqual(rates["base"], "CNY")
+        self.assertEqual(rates["items"][0]["rate"], "7.8")
+        order = self.assertStatus(self.place(currency="EUR", prepayment="100.00",
+                                             lines=[line("1", "100.00")]), 201)
+        self.assertEqual(order["amount"], {"amount": "100.00", "currency": "EUR"})
+        self.assertEqual(order["rate"], "7.8")
+        self.assertEqual(order["status"], "approved")
+        self.reconcile()
+
     def ids_of(self, username):
         return {u["username"]: u["id"] for u in self.admin.get("/users")[2]["items"]}[username]
 

@@ -57,6 +57,22 @@ Result<std::int64_t> RateInto(Tx& tx, const Context& ctx, std::string_view curre
     return CrossRate(from, to);
 }
 
+Status SetFxRate(Tx& tx, const Context& ctx, const Actor& actor, const std::string& currency, Date day,
+                 const std::string& rate) {
+    if (!actor.Has(Role::kAdmin) && !actor.Has(Role::kFinance) && actor.id.valid())
+        return MakeError(Errc::kForbidden, "user " + actor.username + " may not enter exchange rates");
+    CREDO_CHECK(Currency::FromCode(currency, "currency"));
+    if (currency == ctx.settings.base_currency)
+        return FieldError("currency", currency + " is the base currency: its rate is 1");
+    CREDO_TRY(auto rate_e8, ParseRate(rate, "rate"));
+    CREDO_CHECK(tx.Ledger().SetFxRate(currency, day, rate_e8, ActorIdOf(actor), ctx.clock.Now()));
+    return RecordAudit(tx, ctx, actor, audit_action::kFxRate, "fx_rate", currency + "/" + FormatDate(day),
+                       {{"currency", currency},
+                        {"day", FormatDate(day)},
+                        {"rate", FormatRate(rate_e8)},
+                        {"base", ctx.settings.base_currency}});
+}
+
 Result<CreditAccount> LockCreditAccount(Tx& tx, const Context& ctx, CustomerId customer) {
     CREDO_TRY(auto account, tx.Ledger().LockAccount(customer));
     if (account) return std::move(*account);

@@ -58,6 +58,11 @@ struct CreditView {
 };
 Result<CreditView> GetCredit(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer, Date date);
 
+// OP-2: an admin (or finance) enters the rate of a currency into the base currency from `day` on; audited
+// as fx.rate. kInvalidArgument naming "currency" (unknown, or the base currency itself) or "rate".
+Status SetFxRate(Tx& tx, const Context& ctx, const domain::Actor& actor, const std::string& currency, Date day,
+                 const std::string& rate);
+
 // The rate from `currency` into `into` on `date` (1 for the same currency), through the base currency's
 // dated rates; kInvalidArgument naming `field` when a rate is missing.
 Result<std::int64_t> RateInto(Tx& tx, const Context& ctx, std::string_view currency, std::string_view into, Date date,

@@ -225,6 +225,24 @@ Result<std::vector<app::CreditExceptionRecord>> SqlLedgerRepository::Exceptions(
     }
 }
 
+Result<std::vector<app::LedgerRepository::FxRateRecord>> SqlLedgerRepository::FxRates(
+    std::optional<std::string> currency) {
+    CREDO_TRY(auto st, conn_.Prepare(q::ledger::kFxList));
+    st->Bind(currency);
+    std::vector<FxRateRecord> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        FxRateRecord r;
+        r.currency = st->Text(0);
+        CREDO_TRY(r.day, ParseDate(st->Text(1), "day"));
+        r.rate_e8 = st->Int(2);
+        r.updated_at = FromMs(st->Int(3));
+        r.updated_by = UserOf(st->OptInt(4));
+        out.push_back(std::move(r));
+    }
+}
+
 Result<std::optional<std::int64_t>> SqlLedgerRepository::FxRate(std::string_view currency, Date date) {
     CREDO_TRY(auto st, conn_.Prepare(q::ledger::kFxRate));
     CREDO_TRY(bool row, st->Bind(currency, FormatDate(date)).Step());

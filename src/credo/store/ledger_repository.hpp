@@ -25,6 +25,7 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Result<std::int64_t> InsertException(const app::CreditExceptionRecord& exception) override;
     Result<std::vector<app::CreditExceptionRecord>> Exceptions(CustomerId customer, Date from) override;
 
+    Result<std::vector<FxRateRecord>> FxRates(std::optional<std::string> currency) override;
     Result<std::optional<std::int64_t>> FxRate(std::string_view currency, Date date) override;
     Status SetFxRate(std::string_view currency, Date day, std::int64_t rate_e8, std::optional<UserId> by,
                      Timestamp at) override;

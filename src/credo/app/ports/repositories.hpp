@@ -575,6 +575,15 @@ class LedgerRepository {
     // The exceptions of `customer` still running on or after `date`.
     virtual Result<std::vector<CreditExceptionRecord>> Exceptions(CustomerId customer, Date from) = 0;
 
+    struct FxRateRecord {
+        std::string currency;
+        Date day{};
+        std::int64_t rate_e8 = 0;
+        Timestamp updated_at{};
+        std::optional<UserId> updated_by;
+    };
+    // The rates entered, by currency then newest day first (at most 500); one currency when given.
+    virtual Result<std::vector<FxRateRecord>> FxRates(std::optional<std::string> currency) = 0;
     // The latest rate of `currency` into the base currency on or before `date`.
     virtual Result<std::optional<std::int64_t>> FxRate(std::string_view currency, Date date) = 0;
     virtual Status SetFxRate(std::string_view currency, Date day, std::int64_t rate_e8, std::optional<UserId> by,

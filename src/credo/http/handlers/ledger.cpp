@@ -219,6 +219,46 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
     auto& db = deps.db;
     const auto& ctx = deps.ctx;
 
+    router.Add(
+        Method::kGet, "/api/v1/fx-rates", Dispatch::kBlocking,
+        Authed(deps, [&db, &ctx](const Request& req, const Actor&) {
+            if (auto s = OnlyQuery(req, {"currency"}); !s) return ToResponse(s.error());
+            std::optional<std::string> currency;
+            if (auto c = req.Query("currency"); c && !c->empty()) currency = std::string(*c);
+            auto rates = app::ReadTx(db, [&](app::Tx& tx) { return tx.Ledger().FxRates(currency); });
+            if (!rates) return ToResponse(rates.error());
+            json::array items;
+            for (const auto& r : *rates)
+                items.push_back(json::object{{"currency", r.currency},
+                                             {"day", FormatDate(r.day)},
+                                             {"rate", FormatRate(r.rate_e8)},
+                                             {"updated_at", FormatTimestamp(r.updated_at)},
+                                             {"updated_by", OptUser(r.updated_by)}});
+            return JsonResponse(200, json::object{{"base", ctx.settings.base_currency}, {"items", std::move(items)}});
+        }));
+
+    router.Add(Method::kPost, "/api/v1/fx-rates", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   if (auto s = OnlyMembers(*body, {"currency", "day", "rate"}); !s) return ToResponse(s.error());
+                   auto currency = Text(*body, "currency");
+                   if (!currency) return ToResponse(currency.error());
+                   if (!*currency) return ToResponse(FieldError("currency", "is required"));
+                   auto day = DateMember(*body, "day");
+                   if (!day) return ToResponse(day.error());
+                   auto rate = Text(*body, "rate");
+                   if (!rate) return ToResponse(rate.error());
+                   if (!*rate) return ToResponse(FieldError("rate", "is required, a decimal such as \"7.1234\""));
+                   const Date from = day->value_or(DateOf(ctx.clock.Now()));
+                   auto s =
+                       db.Write([&](app::Tx& tx) { return app::SetFxRate(tx, ctx, actor, **currency, from, **rate); });
+                   if (!s) return ToResponse(s.error());
+                   return JsonResponse(201, json::object{{"currency", **currency},
+                                                         {"day", FormatDate(from)},
+                                                         {"rate", FormatRate(ParseRate(**rate, "rate").value())}});
+               }));
+
     router.Add(Method::kGet, "/api/v1/customers/{id}/credit", Dispatch::kBlocking,
                Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
                    if (auto s = OnlyQuery(req, {"as_of"}); !s) return ToResponse(s.error());
