@@ -54,6 +54,8 @@ EXERCISED_ROUTES = {
     ("get", "/credit-applications/{id}"),
     ("post", "/credit-applications/{id}/decisions"),
     ("post", "/credit-applications/{id}/resubmit"),
+    ("post", "/customers/{id}/ratings"),
+    ("post", "/customers/{id}/insurance"),
     ("get", "/orders"),
     ("post", "/orders"),
     ("get", "/orders/{id}"),

@@ -94,6 +94,8 @@ ROUTE_RULES = {
     # The step due is the regional manager's: only rm.e may decide it (rejecting it here).
     ("post", "/credit-applications/{id}/decisions"): {"rm.e": 200, "rm.n": 404, "*": 403},
     ("post", "/credit-applications/{id}/resubmit"): {"sales.e": 200, "rm.n": 404, "*": 403},
+    ("post", "/customers/{id}/ratings"): "credit",
+    ("post", "/customers/{id}/insurance"): "credit",
     ("get", "/orders"): {"*": 200},
     ("post", "/orders"): "order",
     ("get", "/orders/{id}"): "read",
@@ -218,6 +220,12 @@ class AccessMatrixTest(CredoTestCase):
             factors = {f: 7 for f in ("project_reliability", "funding_strength", "leadership", "bad_credit_records",
                                       "satisfiability", "production_fit", "price_profitability", "stability_potential")}
             return client.post(f"/customers/{fid}/evaluations", {"factors": factors, "comments": "年度评估"})
+        if route == "/customers/{id}/ratings":
+            return client.post(f"/customers/{fid}/ratings", {"agency": "中诚信", "rating": "AA", "day": "2026-01-10"})
+        if route == "/customers/{id}/insurance":
+            return client.post(f"/customers/{fid}/insurance", {
+                "insurer": "中国信保", "policy_number": "SINO-001", "covered": {"amount": "500000.00", "currency": "CNY"},
+                "start": "2026-01-01", "end": "2026-12-31"})
         if route == "/customers/{id}/credit/hold":
             return client.post(f"/customers/{fid}/credit/hold", {"on_hold": False, "reason": "核对"})
         if route == "/customers/{id}/credit/exceptions":

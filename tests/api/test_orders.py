@@ -243,6 +243,29 @@ class OrdersTest(CredoTestCase):
         self.assertEqual(order["status"], "approved")
         self.reconcile()
 
+    def test_ratings_and_insurance(self):
+        body = enterprise(name="保险测试阀门有限公司", owner_id=self.ids_of("sales.e"))
+        customer = self.assertStatus(self.admin.post("/customers", body), 201)["id"]
+        self.assertStatus(self.c["finance"].post(f"/customers/{customer}/ratings", {
+            "agency": "中诚信", "rating": "AA-", "day": "2026-01-10", "valid_until": "2027-01-09"}), 201)
+        self.assertError(self.c["finance"].post(f"/customers/{customer}/ratings", {"agency": "", "rating": "A"}),
+                         400, "invalid_argument", field="agency")
+        self.assertError(self.c["sales.e"].post(f"/customers/{customer}/ratings", {"agency": "x", "rating": "A"}),
+                         403, "forbidden")
+        self.assertError(self.c["finance"].post(f"/customers/{customer}/insurance", {
+            "insurer": "中国信保", "policy_number": "P-1", "covered": {"amount": "-1.00", "currency": "CNY"},
+            "start": "2026-01-01", "end": "2099-12-31"}), 400, "invalid_argument", field="covered.amount")
+        self.assertStatus(self.c["finance"].post(f"/customers/{customer}/insurance", {
+            "insurer": "中国信保", "policy_number": "P-1", "covered": {"amount": "1000.00", "currency": "CNY"},
+            "start": "2026-01-01", "end": "2099-12-31"}), 201)
+        order = self.assertStatus(self.place(customer_id=customer, prepayment="3000.00"), 201)
+        self.assertStatus(self.c["finance"].post("/invoices", {"order_id": order["id"]}), 201)
+        credit = self.assertStatus(self.admin.get(f"/customers/{customer}/credit"), 200)
+        self.assertEqual(credit["insured"], {"amount": "1000.00", "currency": "CNY"})
+        self.assertEqual(credit["uninsured"], {"amount": "2000.00", "currency": "CNY"})
+        self.assertEqual(credit["ratings"][0]["rating"], "AA-")
+        self.assertEqual(credit["insurance"][0]["policy_number"], "P-1")
+
     def ids_of(self, username):
         return {u["username"]: u["id"] for u in self.admin.get("/users")[2]["items"]}[username]
 

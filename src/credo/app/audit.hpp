@@ -55,6 +55,8 @@ inline constexpr std::string_view kPaymentRecord = "payment.record";
 inline constexpr std::string_view kCreditApplicationSubmit = "credit_application.submit";
 inline constexpr std::string_view kCreditApplicationDecide = "credit_application.decide";
 inline constexpr std::string_view kCreditEvaluation = "credit.evaluation";
+inline constexpr std::string_view kCreditRating = "credit.rating";
+inline constexpr std::string_view kCreditInsurance = "credit.insurance";
 inline constexpr std::string_view kCreditReevaluation = "credit.reevaluation";
 }  // namespace audit_action
 

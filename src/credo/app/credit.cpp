@@ -235,6 +235,52 @@ Result<CreditExceptionRecord> AddCreditException(Tx& tx, const Context& ctx, con
     return e;
 }
 
+Result<RatingRecord> AddRating(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer,
+                               const std::string& agency, const std::string& rating, Date day,
+                               std::optional<Date> valid_until) {
+    CREDO_TRY(auto c, tx.Customers().Find(customer));
+    CREDO_CHECK(CheckReadable(actor, c));
+    CREDO_CHECK(MayManageCredit(actor));
+    if (agency.find_first_not_of(' ') == std::string::npos || agency.size() > 200)
+        return FieldError("agency", "is required, at most 200 bytes");
+    if (rating.find_first_not_of(' ') == std::string::npos || rating.size() > 50)
+        return FieldError("rating", "is required, at most 50 bytes");
+    if (day > DateOf(ctx.clock.Now())) return FieldError("day", "must not be in the future");
+    if (valid_until && *valid_until < day) return FieldError("valid_until", "must not be before the rating's day");
+    RatingRecord r{0, customer, agency, rating, day, valid_until, ActorIdOf(actor), ctx.clock.Now()};
+    CREDO_TRY(r.id, tx.Protection().InsertRating(r));
+    CREDO_CHECK(RecordAudit(tx, ctx, actor, audit_action::kCreditRating, "customer", customer.str(),
+                            {{"agency", agency}, {"rating", rating}, {"day", FormatDate(day)}}));
+    return r;
+}
+
+Result<InsuranceRecord> AddInsurance(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer,
+                                     const std::string& insurer, const std::string& policy_number,
+                                     const std::string& currency, const std::string& covered, Date start, Date end) {
+    CREDO_TRY(auto c, tx.Customers().Find(customer));
+    CREDO_CHECK(CheckReadable(actor, c));
+    CREDO_CHECK(MayManageCredit(actor));
+    if (insurer.find_first_not_of(' ') == std::string::npos || insurer.size() > 200)
+        return FieldError("insurer", "is required, at most 200 bytes");
+    if (policy_number.find_first_not_of(' ') == std::string::npos || policy_number.size() > 100)
+        return FieldError("policy_number", "is required, at most 100 bytes");
+    CREDO_TRY(auto cur, Currency::FromCode(currency, "covered.currency"));
+    CREDO_TRY(auto amount, Money::Parse(covered, cur, "covered.amount"));
+    if (amount.minor() <= 0) return FieldError("covered.amount", "must be more than zero");
+    if (end < start) return FieldError("end", "must not be before start");
+    InsuranceRecord i{0,     customer, insurer,          policy_number,  currency, amount.minor(),
+                      start, end,      ActorIdOf(actor), ctx.clock.Now()};
+    CREDO_TRY(i.id, tx.Protection().InsertInsurance(i));
+    CREDO_CHECK(RecordAudit(tx, ctx, actor, audit_action::kCreditInsurance, "customer", customer.str(),
+                            {{"insurer", insurer},
+                             {"policy_number", policy_number},
+                             {"covered", amount.ToString()},
+                             {"currency", currency},
+                             {"start", FormatDate(start)},
+                             {"end", FormatDate(end)}}));
+    return i;
+}
+
 Result<CreditView> GetCredit(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer, Date date) {
     CREDO_TRY(auto c, tx.Customers().Find(customer));
     CREDO_CHECK(CheckReadable(actor, c));
@@ -262,6 +308,14 @@ Result<CreditView> GetCredit(Tx& tx, const Context& ctx, const Actor& actor, Cus
         view.utilization_bp = bp;
     }
     CREDO_TRY(view.oldest_overdue, tx.Ledger().OldestOpenDue(customer, date));
+    CREDO_TRY(view.ratings, tx.Protection().Ratings(customer));
+    CREDO_TRY(view.insurance, tx.Protection().Insurance(customer));
+    std::int64_t covered = 0;
+    for (const auto& i : view.insurance)
+        if (i.currency == a.currency && i.start <= date && date <= i.end) covered += i.covered_minor;
+    const std::int64_t exposed = std::max<std::int64_t>(0, a.exposure_minor());
+    view.insured_minor = std::min(exposed, covered);
+    view.uninsured_minor = exposed - view.insured_minor;
     return view;
 }
 

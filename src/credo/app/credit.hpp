@@ -47,6 +47,15 @@ Result<CreditExceptionRecord> AddCreditException(Tx& tx, const Context& ctx, con
                                                  CustomerId customer, const std::string& amount, Date start, Date end,
                                                  const std::string& reason);
 
+// CE-6: a rating from a third-party agency. kInvalidArgument naming agency, rating or valid_until.
+Result<RatingRecord> AddRating(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer,
+                               const std::string& agency, const std::string& rating, Date day,
+                               std::optional<Date> valid_until);
+// CE-7: a credit insurance policy covering up to `covered` (a decimal in `currency`) from start to end.
+Result<InsuranceRecord> AddInsurance(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer,
+                                     const std::string& insurer, const std::string& policy_number,
+                                     const std::string& currency, const std::string& covered, Date start, Date end);
+
 // The account as the actor may see it (read scope), with what the order check would use on `date`.
 struct CreditView {
     CreditAccount account;
@@ -55,6 +64,12 @@ struct CreditView {
     std::int64_t available_minor = 0;
     std::optional<std::int64_t> utilization_bp;  // none without a limit
     std::optional<Date> oldest_overdue;          // the oldest open item past due on `date`
+    std::vector<RatingRecord> ratings;           // newest first
+    std::vector<InsuranceRecord> insurance;      // latest start first
+    // CE-7: the exposure covered by the policies in force on `date` (those in the account's currency), and
+    // the rest.
+    std::int64_t insured_minor = 0;
+    std::int64_t uninsured_minor = 0;
 };
 Result<CreditView> GetCredit(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer, Date date);
 

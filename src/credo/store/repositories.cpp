@@ -11,6 +11,7 @@
 #include "credo/store/audit_repository.hpp"
 #include "credo/store/ledger_repository.hpp"
 #include "credo/store/ownership_repository.hpp"
+#include "credo/store/protection_repository.hpp"
 
 namespace credo::store {
 namespace {
@@ -662,7 +663,8 @@ class SqlTx final : public app::Tx {
           access_counts_(c),
           ledger_(c),
           applications_(c),
-          evaluations_(c) {}
+          evaluations_(c),
+          protection_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -679,6 +681,7 @@ class SqlTx final : public app::Tx {
     app::LedgerRepository& Ledger() override { return ledger_; }
     app::CreditApplicationRepository& CreditApplications() override { return applications_; }
     app::EvaluationRepository& Evaluations() override { return evaluations_; }
+    app::ProtectionRepository& Protection() override { return protection_; }
 
  private:
     CustomersRepo customers_;
@@ -697,6 +700,7 @@ class SqlTx final : public app::Tx {
     SqlLedgerRepository ledger_;
     SqlCreditApplicationRepository applications_;
     SqlEvaluationRepository evaluations_;
+    SqlProtectionRepository protection_;
 };
 
 }  // namespace

@@ -41,6 +41,7 @@ class Tx {
     virtual LedgerRepository& Ledger() = 0;
     virtual CreditApplicationRepository& CreditApplications() = 0;
     virtual EvaluationRepository& Evaluations() = 0;
+    virtual ProtectionRepository& Protection() = 0;
 };
 
 class Database {

@@ -707,4 +707,38 @@ class EvaluationRepository {
     virtual Result<std::vector<std::pair<CustomerId, int>>> LatestScores(Date as_of) = 0;
 };
 
+// Third-party ratings (SPEC CE-6) and credit insurance (CE-7).
+struct RatingRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::string agency;
+    std::string rating;
+    Date day{};
+    std::optional<Date> valid_until;
+    std::optional<UserId> created_by;
+    Timestamp created_at{};
+};
+
+struct InsuranceRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::string insurer;
+    std::string policy_number;
+    std::string currency;
+    std::int64_t covered_minor = 0;
+    Date start{};
+    Date end{};
+    std::optional<UserId> created_by;
+    Timestamp created_at{};
+};
+
+class ProtectionRepository {
+ public:
+    virtual ~ProtectionRepository() = default;
+    virtual Result<std::int64_t> InsertRating(const RatingRecord& rating) = 0;
+    virtual Result<std::vector<RatingRecord>> Ratings(CustomerId customer) = 0;  // newest first
+    virtual Result<std::int64_t> InsertInsurance(const InsuranceRecord& insurance) = 0;
+    virtual Result<std::vector<InsuranceRecord>> Insurance(CustomerId customer) = 0;  // latest start first
+};
+
 }  // namespace credo::app

@@ -172,6 +172,21 @@ json::object CreditJson(const app::CreditView& v) {
                                           {"start", FormatDate(e.start)},
                                           {"end", FormatDate(e.end)},
                                           {"reason", e.reason}});
+    json::array ratings;
+    for (const auto& r : v.ratings)
+        ratings.push_back(json::object{{"id", r.id},
+                                       {"agency", r.agency},
+                                       {"rating", r.rating},
+                                       {"day", FormatDate(r.day)},
+                                       {"valid_until", OptDate(r.valid_until)}});
+    json::array insurance;
+    for (const auto& i : v.insurance)
+        insurance.push_back(json::object{{"id", i.id},
+                                         {"insurer", i.insurer},
+                                         {"policy_number", i.policy_number},
+                                         {"covered", MoneyJson(i.covered_minor, i.currency)},
+                                         {"start", FormatDate(i.start)},
+                                         {"end", FormatDate(i.end)}});
     return json::object{{"customer_id", a.customer.value()},
                         {"currency", a.currency},
                         {"limit", a.limit_minor ? MoneyJson(*a.limit_minor, a.currency) : json::value(nullptr)},
@@ -190,7 +205,11 @@ json::object CreditJson(const app::CreditView& v) {
                         {"available", MoneyJson(v.available_minor, a.currency)},
                         {"utilization_bp", v.utilization_bp ? json::value(*v.utilization_bp) : nullptr},
                         {"oldest_overdue", OptDate(v.oldest_overdue)},
-                        {"exceptions", std::move(exceptions)}};
+                        {"exceptions", std::move(exceptions)},
+                        {"insured", MoneyJson(v.insured_minor, a.currency)},
+                        {"uninsured", MoneyJson(v.uninsured_minor, a.currency)},
+                        {"ratings", std::move(ratings)},
+                        {"insurance", std::move(insurance)}};
 }
 
 json::object InvoiceJson(const app::InvoiceRecord& i) {
@@ -324,6 +343,67 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                                                          {"start", FormatDate(e->start)},
                                                          {"end", FormatDate(e->end)},
                                                          {"reason", e->reason}});
+               }));
+
+    router.Add(Method::kPost, "/api/v1/customers/{id}/ratings", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   if (auto s = OnlyMembers(*body, {"agency", "rating", "day", "valid_until"}); !s)
+                       return ToResponse(s.error());
+                   auto agency = Text(*body, "agency");
+                   if (!agency) return ToResponse(agency.error());
+                   auto rating = Text(*body, "rating");
+                   if (!rating) return ToResponse(rating.error());
+                   auto day = DateMember(*body, "day");
+                   if (!day) return ToResponse(day.error());
+                   auto until = DateMember(*body, "valid_until");
+                   if (!until) return ToResponse(until.error());
+                   auto r = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::AddRating(tx, ctx, actor, CustomerId(*id), agency->value_or(""),
+                                             rating->value_or(""), day->value_or(DateOf(ctx.clock.Now())), *until);
+                   });
+                   if (!r) return ToResponse(r.error());
+                   return JsonResponse(201, json::object{{"id", r->id},
+                                                         {"agency", r->agency},
+                                                         {"rating", r->rating},
+                                                         {"day", FormatDate(r->day)},
+                                                         {"valid_until", OptDate(r->valid_until)}});
+               }));
+
+    router.Add(Method::kPost, "/api/v1/customers/{id}/insurance", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   if (auto s = OnlyMembers(*body, {"insurer", "policy_number", "covered", "start", "end"}); !s)
+                       return ToResponse(s.error());
+                   auto insurer = Text(*body, "insurer");
+                   if (!insurer) return ToResponse(insurer.error());
+                   auto policy = Text(*body, "policy_number");
+                   if (!policy) return ToResponse(policy.error());
+                   auto covered = MoneyMember(*body, "covered");
+                   if (!covered) return ToResponse(covered.error());
+                   auto start = DateMember(*body, "start");
+                   if (!start) return ToResponse(start.error());
+                   if (!*start) return ToResponse(FieldError("start", "is required"));
+                   auto end = DateMember(*body, "end");
+                   if (!end) return ToResponse(end.error());
+                   if (!*end) return ToResponse(FieldError("end", "is required"));
+                   auto i = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::AddInsurance(tx, ctx, actor, CustomerId(*id), insurer->value_or(""),
+                                                policy->value_or(""), covered->second, covered->first, **start, **end);
+                   });
+                   if (!i) return ToResponse(i.error());
+                   return JsonResponse(201, json::object{{"id", i->id},
+                                                         {"insurer", i->insurer},
+                                                         {"policy_number", i->policy_number},
+                                                         {"covered", MoneyJson(i->covered_minor, i->currency)},
+                                                         {"start", FormatDate(i->start)},
+                                                         {"end", FormatDate(i->end)}});
                }));
 
     router.Add(Method::kGet, "/api/v1/orders", Dispatch::kBlocking,
