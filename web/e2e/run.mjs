@@ -294,6 +294,43 @@ try {
     await page.waitForSelector('[data-testid=reason-prepayment_required]');
   });
 
+  await step('the credit applications page renders, and an evaluation added in the credit tab shows its score', async () => {
+    await page.goto(`${base}/credit-applications`);
+    const table = page.locator('[data-testid=application-table]');
+    await table.waitFor();
+    await table.locator('.ant-table-row, .ant-empty').first().waitFor();
+    const listed = await api(base, token, 'GET', '/credit-applications');
+    check(listed.status === 200, `GET /credit-applications answered ${listed.status}`);
+
+    await page.goto(`${base}/customers/${customerId}?tab=credit`);
+    await page.click('[data-testid=evaluation-new]');
+    const dialog = page.locator('.ant-modal-content').last();
+    await dialog.waitFor();
+    const given = {
+      project_reliability: 8,
+      funding_strength: 7,
+      leadership: 9,
+      bad_credit_records: 10,
+      satisfiability: 6,
+      production_fit: 7,
+      price_profitability: 5,
+      stability_potential: 8,
+    };
+    for (const [factor, score] of Object.entries(given)) await dialog.locator(`#factors_${factor}`).fill(String(score));
+    // (8 + 7 + 9 + 10 + 6 + 7 + 5 + 8) × 10 / 8 = 75
+    await dialog.locator('[data-testid=evaluation-score][data-score="75"]').waitFor();
+    await dialog.locator('textarea').fill('实地考察');
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.locator('[data-testid=evaluations] .ant-table-row', { hasText: '实地考察' });
+    await row.waitFor();
+    check((await row.textContent()).includes('75'), `the evaluation row reads ${await row.textContent()}`);
+    const stored = await api(base, token, 'GET', `/customers/${customerId}/evaluations`);
+    check(stored.body.items.length === 1 && stored.body.items[0].score === 75, `the server has ${JSON.stringify(stored.body)}`);
+    const factors = stored.body.items[0].factors;
+    check(Object.entries(given).every(([f, v]) => factors[f] === v), `the server kept the factors ${JSON.stringify(factors)}`);
+  });
+
   await step('an API token made on the account page works for the API', async () => {
     await page.goto(`${base}/account`);
     await page.fill('input[placeholder]:not([type=password])', 'erp-sync');

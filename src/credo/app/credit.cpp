@@ -8,7 +8,7 @@
 #include "credo/app/audit.hpp"
 #include "credo/app/customer_files.hpp"
 #include "credo/base/fx.hpp"
-#include "credo/domain/credit/utilization.hpp"
+#include "credo/domain/ownership/policy.hpp"
 
 namespace credo::app {
 using domain::Actor;
@@ -82,7 +82,41 @@ Result<CreditAccount> LockCreditAccount(Tx& tx, const Context& ctx, CustomerId c
     return std::move(*account);
 }
 
-Result<domain::CreditAccountState> CheckStateOf(Tx& tx, const CreditAccount& account, Date date) {
+Result<CreditSettings> LoadCreditSettings(Tx& tx, const Context& ctx) {
+    CreditSettings out;
+    out.policies = domain::DefaultCreditPolicies();
+    std::int64_t first = 8000, second = 9000, executive = 1'000'000;
+    CREDO_TRY(auto stored, tx.Policies().List());
+    for (const auto& p : stored) {
+        auto definition = domain::FindPolicy(p.key);
+        if (!definition) continue;
+        CREDO_TRY(auto value, domain::ParsePolicyValue(*definition, p.value));
+        for (std::size_t g = 0; g < 4; ++g)
+            if (p.key == domain::kCreditPolicyKeys[g]) {
+                CREDO_TRY(out.policies.by_grade[g], domain::GradePolicyOfKind(value, p.key));
+            }
+        if (p.key == domain::kReportValidityDays) out.report_validity_days = static_cast<int>(value);
+        if (p.key == domain::kOverdueToleranceDays) out.overdue_tolerance_days = static_cast<int>(value);
+        if (p.key == domain::kAlertFirstBp) first = value;
+        if (p.key == domain::kAlertSecondBp) second = value;
+        if (p.key == domain::kExecutiveAbove) executive = value;
+    }
+    out.levels = domain::DefaultAlertLevels();
+    out.levels[0].bp = first;
+    out.levels[1].bp = second;
+    if (second <= first)
+        return FieldError("value", std::string(domain::kAlertSecondBp) + " (" + std::to_string(second) +
+                                       ") must be above " + std::string(domain::kAlertFirstBp) + " (" +
+                                       std::to_string(first) + ")");
+    CREDO_TRY(auto base, Currency::FromCode(ctx.settings.base_currency));
+    std::int64_t unit = 1;
+    for (int i = 0; i < base.minor_units(); ++i) unit *= 10;
+    out.executive_above_minor = executive * unit;
+    return out;
+}
+
+Result<domain::CreditAccountState> CheckStateOf(Tx& tx, const CreditSettings& settings, const CreditAccount& account,
+                                                Date date) {
     CREDO_TRY(auto currency, Currency::FromCode(account.currency));
     domain::CreditAccountState s{.exposure = Money(account.exposure_minor(), currency)};
     if (account.limit_minor) {
@@ -97,11 +131,12 @@ Result<domain::CreditAccountState> CheckStateOf(Tx& tx, const CreditAccount& acc
     CREDO_TRY(auto grade, GradeOf(account));
     // Without a grade (no payment history, no evaluation yet) the policy of grade III applies: prepayment.
     s.grade = grade.value_or(domain::CreditGrade::kIII);
-    s.policy = domain::DefaultCreditPolicies().For(s.grade);
+    s.policy = settings.policies.For(s.grade);
     CREDO_TRY(auto oldest, tx.Ledger().OldestOpenDue(account.customer, date));
     s.open_days_past_due = oldest ? DaysBetween(*oldest, date) : 0;
     s.credit_report_date = account.report_date;
-    s.report_validity_days = kReportValidityDays;
+    s.report_validity_days = settings.report_validity_days;
+    s.overdue_tolerance_days = settings.overdue_tolerance_days;
     return s;
 }
 
@@ -113,7 +148,8 @@ Status MoveExposure(Tx& tx, const Context& ctx, const CreditAccount& account, st
     CREDO_TRY(auto currency, Currency::FromCode(account.currency));
     const Money exposure(account.exposure_minor() + receivables_delta + orders_delta, currency);
     CREDO_TRY(auto utilization, domain::UtilizationBp(exposure, Money(*account.limit_minor, currency)));
-    const auto levels = domain::DefaultAlertLevels();
+    CREDO_TRY(auto settings, LoadCreditSettings(tx, ctx));
+    const auto& levels = settings.levels;
     domain::DisarmedLevels disarmed(account.disarmed_levels.begin(), account.disarmed_levels.end());
     CREDO_TRY(auto outcome, domain::EvaluateUtilizationAlerts(levels, disarmed, utilization));
     if (outcome.disarmed != disarmed)

@@ -14,11 +14,22 @@
 #include "credo/app/context.hpp"
 #include "credo/app/ports/database.hpp"
 #include "credo/domain/credit/order_check.hpp"
+#include "credo/domain/credit/utilization.hpp"
 
 namespace credo::app {
 
 inline constexpr int kDefaultTermDays = 30;
-inline constexpr int kReportValidityDays = 365;  // DY-2: a credit report is current for a year
+
+// The credit policies in force (the credit.* policies; SPEC CE-4, DY-2, LC-3, LC-5, AP-1).
+struct CreditSettings {
+    domain::CreditPolicies policies;         // per grade
+    int report_validity_days = 365;          // DY-2
+    int overdue_tolerance_days = 0;          // LC-3
+    std::vector<domain::AlertLevel> levels;  // LC-5: ascending
+    std::int64_t executive_above_minor = 0;  // AP-1: in the base currency's minor units
+};
+// kInvalidArgument naming "value" when the stored alert levels are not ascending.
+Result<CreditSettings> LoadCreditSettings(Tx& tx, const Context& ctx);
 
 // The new terms of an account: what an approved credit application (AP-1) grants.
 struct CreditTerms {
@@ -86,8 +97,9 @@ Result<std::int64_t> RateInto(Tx& tx, const Context& ctx, std::string_view curre
 // The account locked for a credit decision (opened without credit when the customer has none).
 Result<CreditAccount> LockCreditAccount(Tx& tx, const Context& ctx, CustomerId customer);
 
-// What the order check reads for `account` on `date`.
-Result<domain::CreditAccountState> CheckStateOf(Tx& tx, const CreditAccount& account, Date date);
+// What the order check reads for `account` on `date`, under `settings`.
+Result<domain::CreditAccountState> CheckStateOf(Tx& tx, const CreditSettings& settings, const CreditAccount& account,
+                                                Date date);
 
 // Moves the account's exposure and raises the utilization alerts an upward crossing calls for (LC-5).
 Status MoveExposure(Tx& tx, const Context& ctx, const CreditAccount& account, std::int64_t receivables_delta,

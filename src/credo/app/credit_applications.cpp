@@ -13,9 +13,11 @@ using domain::Role;
 
 namespace {
 
-// The chain in force: the SPEC's default, salespeople and their assistants submitting.
-domain::ApprovalChain Chain() {
-    auto chain = domain::DefaultApprovalChain();
+// The chain in force: the SPEC's, salespeople and their assistants submitting, the executive deciding
+// above the credit.executive_above policy.
+Result<domain::ApprovalChain> Chain(Tx& tx, const Context& ctx) {
+    CREDO_TRY(auto settings, LoadCreditSettings(tx, ctx));
+    auto chain = domain::DefaultApprovalChain(settings.executive_above_minor);
     chain.submitters = {Role::kSales, Role::kAssistant};
     return chain;
 }
@@ -95,7 +97,8 @@ boost::json::object Details(const CreditApplicationRecord& a) {
 
 Result<CreditApplicationRecord> SubmitCreditApplication(Tx& tx, const Context& ctx, const Actor& actor,
                                                         const CreditApplicationInput& in) {
-    CREDO_CHECK(domain::MaySubmit(Chain(), actor));
+    CREDO_TRY(auto chain, Chain(tx, ctx));
+    CREDO_CHECK(domain::MaySubmit(chain, actor));
     auto customer = tx.Customers().Find(in.customer);
     if (!customer || !CheckReadable(actor, *customer))
         return FieldError("customer_id", "no customer " + in.customer.str());
@@ -138,7 +141,8 @@ Result<CreditApplicationRecord> DecideCreditApplication(Tx& tx, const Context& c
     CREDO_TRY(auto kind, domain::kApprovalDecisionNames.Parse(decision, "decision"));
     CREDO_TRY(auto facts, FactsOf(tx, ctx, a));
     CREDO_TRY(auto round, RoundOf(a));
-    CREDO_TRY(auto outcome, domain::DecideStep(Chain(), facts, round, actor, kind, comment));
+    CREDO_TRY(auto chain, Chain(tx, ctx));
+    CREDO_TRY(auto outcome, domain::DecideStep(chain, facts, round, actor, kind, comment));
     CreditDecisionRecord record{a.round,
                                 std::string(domain::kRoleNames.Name(outcome.recorded.step)),
                                 std::string(domain::kApprovalDecisionNames.Name(kind)),
@@ -213,7 +217,8 @@ Result<std::string> NextStepOf(Tx& tx, const Context& ctx, const CreditApplicati
     if (a.status != "pending") return std::string();
     CREDO_TRY(auto facts, FactsOf(tx, ctx, a));
     CREDO_TRY(auto round, RoundOf(a));
-    CREDO_TRY(auto progress, domain::ApprovalProgress(Chain(), facts, round));
+    CREDO_TRY(auto chain, Chain(tx, ctx));
+    CREDO_TRY(auto progress, domain::ApprovalProgress(chain, facts, round));
     if (!progress.next_step) return std::string();
     return std::string(domain::kRoleNames.Name(*progress.next_step));
 }

@@ -93,7 +93,8 @@ Result<Checked> Check(Tx& tx, const Context& ctx, const CreditAccount& account, 
     CREDO_TRY(auto rate, RateInto(tx, ctx, order.currency.code(), account.currency, order.date, "currency"));
     CREDO_TRY(auto amount, Convert(Money(order.amount, order.currency), rate, into));
     CREDO_TRY(auto prepayment, Convert(Money(order.prepayment, order.currency), rate, into));
-    CREDO_TRY(auto state, CheckStateOf(tx, account, order.date));
+    CREDO_TRY(auto settings, LoadCreditSettings(tx, ctx));
+    CREDO_TRY(auto state, CheckStateOf(tx, settings, account, order.date));
     state.exposure = Money(state.exposure.minor() - held_minor, into);
     CREDO_TRY(auto check, domain::CheckOrder(state, {amount, prepayment}, order.date));
     Checked out{check, {}, rate};

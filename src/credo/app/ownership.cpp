@@ -6,6 +6,7 @@
 
 #include "credo/app/alerts.hpp"
 #include "credo/app/audit.hpp"
+#include "credo/app/credit.hpp"
 #include "credo/app/customer_files.hpp"
 #include "credo/domain/ownership/ownership.hpp"
 
@@ -321,6 +322,7 @@ Result<PolicyView> UpdatePolicy(Tx& tx, const Context& ctx, const Actor& actor, 
     PolicyRecord record{key, std::to_string(checked), ctx.clock.Now(), ActorIdOf(actor)};
     if (before.value == record.value) return PolicyView{before, definition};
     CREDO_CHECK(tx.Policies().Set(record));
+    CREDO_CHECK(LoadCreditSettings(tx, ctx));  // the credit policies still agree with each other
     CREDO_CHECK(RecordAudit(tx, ctx, actor, audit_action::kPolicyUpdate, "policy", key,
                             {{"before", before.value}, {"after", record.value}}));
     return PolicyView{record, definition};

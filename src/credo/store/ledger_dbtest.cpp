@@ -10,6 +10,7 @@
 #include "credo/app/credit.hpp"
 #include "credo/app/customer_files.hpp"
 #include "credo/app/orders.hpp"
+#include "credo/app/ownership.hpp"
 #include "credo/app/receivables.hpp"
 #include "fixtures/db_fixture.hpp"
 
@@ -383,6 +384,46 @@ TEST_F(LedgerDbTest, ConcurrentOrdersNeverPushExposureAboveTheLimit) {
     EXPECT_EQ(approved.load(), 10);
     EXPECT_EQ(held.load(), 54);
     EXPECT_EQ(Account(customer_).exposure_minor(), 10 * 100'000);
+    ExpectReconciled();
+}
+
+}  // namespace
+}  // namespace credo
+
+namespace credo {
+namespace {
+
+TEST_F(LedgerDbTest, TheCreditPoliciesAreTheAdminsToChange) {
+    Grant(customer_, 10'000'000, "III");
+    auto held = Place(sales_, Order(customer_, "1", "100.00"));
+    ASSERT_TRUE(held);
+    EXPECT_EQ(held->order.reasons, std::vector<std::string>{"prepayment_required"});
+    auto set = [&](const domain::Actor& who, std::string key, std::int64_t value) {
+        return app::WriteTx(db(), [&](Tx& tx) { return app::UpdatePolicy(tx, ctx(), who, key, value); });
+    };
+    EXPECT_EQ(set(finance_, "credit.policy_III", 1).error().code, Errc::kForbidden);
+    EXPECT_TRUE(set(admin_, "credit.policy_III", 4).error().fields.contains("value"));
+    ASSERT_TRUE(set(admin_, "credit.policy_III", 1));  // grade III may now buy on credit within its limit
+    auto passes = Place(sales_, Order(customer_, "1", "100.00"));
+    ASSERT_TRUE(passes);
+    EXPECT_EQ(passes->order.status, "approved");
+    // An overdue item within the tolerance no longer holds new orders.
+    app::InvoiceInput entered;
+    entered.customer = customer_;
+    entered.currency = "CNY";
+    entered.amount = "100.00";
+    entered.issue_date = AddDays(today_, -40);  // due 10 days ago
+    ASSERT_TRUE(app::WriteTx(db(), [&](Tx& tx) { return app::IssueInvoice(tx, ctx(), finance_, entered); }));
+    EXPECT_EQ(Place(sales_, Order(customer_, "1", "1.00"))->order.reasons, std::vector<std::string>{"overdue_items"});
+    ASSERT_TRUE(set(admin_, "credit.overdue_tolerance_days", 15));
+    EXPECT_EQ(Place(sales_, Order(customer_, "1", "1.00"))->order.status, "approved");
+    // The alert levels must rise: a first level above the second is refused and nothing changes.
+    auto refused = set(admin_, "credit.alert_first_bp", 9500);
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(refused.error().fields.contains("value"));
+    auto policies = app::ReadTx(db(), [&](Tx& tx) { return app::ListPolicies(tx, admin_); }).value();
+    for (const auto& p : policies)
+        if (p.record.key == "credit.alert_first_bp") EXPECT_EQ(p.record.value, "8000");
     ExpectReconciled();
 }
 

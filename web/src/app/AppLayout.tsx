@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   HomeOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
@@ -32,6 +33,7 @@ const ICONS: Record<string, ReactNode> = {
   policies: <SettingOutlined />,
   alerts: <BellOutlined />,
   orders: <ShoppingCartOutlined />,
+  approvals: <SafetyCertificateOutlined />,
 };
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */

@@ -39,17 +39,41 @@ describe('access', () => {
   it('shows the orders entry to every role', () => {
     for (const role of ALL_ROLES) expect(MENU.filter((m) => can([role], m.capability)).map((m) => m.path), role).toContain('/orders');
   });
+  it('shows every role the credit applications, and lets only salespeople and assistants apply', () => {
+    for (const role of ALL_ROLES) {
+      expect(can([role], 'approvals.view'), role).toBe(true);
+      expect(MENU.filter((m) => can([role], m.capability)).map((m) => m.path), role).toContain('/credit-applications');
+    }
+    expect(ALL_ROLES.filter((r) => can([r], 'approvals.apply'))).toEqual(['sales', 'assistant']);
+    expect(can(['regional_manager', 'finance', 'executive', 'admin'], 'approvals.apply')).toBe(false);
+  });
+  it('lets the roles that change customer files, finance among them, evaluate credit, and not the auditor', () => {
+    expect(ALL_ROLES.filter((r) => can([r], 'credit.evaluate'))).toEqual([
+      'sales',
+      'assistant',
+      'regional_manager',
+      'sales_manager',
+      'finance',
+      'commerce',
+      'executive',
+      'admin',
+    ]);
+    expect(can(['auditor'], 'credit.evaluate')).toBe(false);
+  });
+  it('leaves the re-evaluation run to admins, finance and executives', () => {
+    expect(ALL_ROLES.filter((r) => can([r], 'jobs.reevaluation'))).toEqual(['finance', 'executive', 'admin']);
+  });
   it('gives nothing without roles', () => {
     expect(can([], 'customers.view')).toBe(false);
     expect(can(undefined, 'customers.view')).toBe(false);
   });
   it('shows a salesperson no administration entry', () => {
     const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/alerts']);
+    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/alerts']);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/orders', '/audit', '/alerts']);
+    expect(entries).toEqual(['/', '/customers', '/orders', '/credit-applications', '/audit', '/alerts']);
   });
 });
 

@@ -21,6 +21,9 @@ export type Capability =
   | 'receivables.keep'
   | 'receivables.view'
   | 'approvals.view'
+  | 'approvals.apply'
+  | 'credit.evaluate'
+  | 'jobs.reevaluation'
   | 'reports.view'
   | 'audit.view'
   | 'alerts.view'
@@ -56,7 +59,10 @@ const GRANTS: Record<Capability, Role[]> = {
   'orders.release': ['finance', 'executive'], // an order on credit hold, with a written reason
   'receivables.keep': ['finance', 'admin'], // invoices and payments
   'receivables.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'executive', 'admin', 'auditor'],
-  'approvals.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin'],
+  'approvals.view': ALL_ROLES, // credit applications within each role's read scope
+  'approvals.apply': ['sales', 'assistant'], // for customers they may change; the chain decides
+  'credit.evaluate': WRITERS, // the eight-factor evaluation: the roles that change customer files (finance among them)
+  'jobs.reevaluation': ['admin', 'finance', 'executive'], // the quarterly re-evaluation, run by hand for a date
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
   'audit.view': ['admin', 'auditor'],
   'alerts.view': ALL_ROLES, // each user's own inbox

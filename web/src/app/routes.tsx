@@ -1,6 +1,6 @@
 // The route table: every page with the capability it needs and, for top-level pages, its menu entry.
 // Pages load on demand, so that the login page and the customer list stay small. Later capabilities
-// (receivables, approvals, reports) add their pages here with their capability; the menu shows a page
+// (receivables, reports) add their pages here with their capability; the menu shows a page
 // only to roles that may use it.
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router-dom';
@@ -22,6 +22,7 @@ export const MENU: MenuEntry[] = [
   { path: '/customers', labelKey: 'nav.customers', icon: 'customers', capability: 'customers.view' },
   { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
   { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
+  { path: '/credit-applications', labelKey: 'nav.approvals', icon: 'approvals', capability: 'approvals.view' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
   { path: '/admin/users', labelKey: 'nav.users', icon: 'users', capability: 'users.manage' },
   { path: '/admin/policies', labelKey: 'nav.policies', icon: 'policies', capability: 'policies.view' },
@@ -82,6 +83,9 @@ export const router = createBrowserRouter([
       { path: 'orders/new', element: page(() => import('@/features/orders/pages/NewOrderPage'), 'orders.enter') },
       { path: 'orders/:id', element: page(() => import('@/features/orders/pages/OrderPage'), 'orders.view') },
       { path: 'orders/:id/edit', element: page(() => import('@/features/orders/pages/OrderEditPage'), 'orders.enter') },
+      { path: 'credit-applications', element: page(() => import('@/features/approvals/pages/ApplicationListPage'), 'approvals.view') },
+      { path: 'credit-applications/new', element: page(() => import('@/features/approvals/pages/NewApplicationPage'), 'approvals.apply') },
+      { path: 'credit-applications/:id', element: page(() => import('@/features/approvals/pages/ApplicationPage'), 'approvals.view') },
       { path: 'admin/users', element: page(() => import('@/features/admin/UsersPage'), 'users.manage') },
       { path: 'audit', element: page(() => import('@/features/audit/AuditPage'), 'audit.view') },
       { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },

@@ -1,6 +1,7 @@
-// The words of orders and credit shared by the orders feature and the customer file's credit tab: the
-// order statuses, the credit-hold reasons (each with a label and an explanation in every language) and
-// the credit grades.
+// The words of orders and credit shared by the orders and approvals features and the customer file's
+// credit tab: the order statuses, the credit-hold reasons (each with a label and an explanation in every
+// language), the credit grades, the states of credit applications and the reasons of the re-evaluation's
+// proposals, and the eight factors of a credit evaluation with its score.
 import type { TFunction } from 'i18next';
 import type { Schemas } from '@/api/client';
 
@@ -59,3 +60,75 @@ export function reasonExplanation(reason: string, t: TFunction): string {
 export function gradeLabel(grade: string | null | undefined, t: TFunction): string {
   return grade ? t(`credit.grades.${grade}`, { defaultValue: grade }) : '';
 }
+
+export type ApplicationStatus = Schemas['CreditApplication']['status'];
+export type EvaluationFactor = keyof Schemas['EvaluationFactors'];
+
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['pending', 'approved', 'rejected', 'returned'];
+
+export const APPLICATION_STATUS_COLORS: Record<ApplicationStatus, string> = {
+  pending: 'processing',
+  approved: 'green',
+  rejected: 'red',
+  returned: 'orange',
+};
+
+export function applicationStatusLabel(status: string, t: TFunction): string {
+  return t(`approvals.statuses.${status}`, { defaultValue: status });
+}
+
+/** Why the re-evaluation proposed a change (or set one aside), in the server's words. */
+export const PROPOSAL_REASONS = [
+  'good_payments_two_quarters',
+  'no_collection_consecutive_months',
+  'justification_recorded',
+  'top_grade',
+  'bottom_grade',
+  'no_limit',
+  'cut_stops_at_exposure',
+] as const;
+
+/** A proposal reason in words; one this version does not know shows its code. */
+export function proposalReasonLabel(reason: string, t: TFunction): string {
+  return t(`approvals.proposal_reasons.${reason}`, { defaultValue: reason });
+}
+
+/** The eight factors of a credit evaluation (CE-1), in the server's order; each 0–10, 10 best. */
+export const EVALUATION_FACTORS: readonly EvaluationFactor[] = [
+  'project_reliability',
+  'funding_strength',
+  'leadership',
+  'bad_credit_records',
+  'satisfiability',
+  'production_fit',
+  'price_profitability',
+  'stability_potential',
+];
+
+export const MAX_FACTOR_SCORE = 10;
+
+/** The factor's full meaning ("Bad credit records (10 = none)"). */
+export function factorLabel(factor: string, t: TFunction): string {
+  return t(`evaluation.factors.${factor}`, { defaultValue: factor });
+}
+
+/** The factor's name in a table heading. */
+export function factorShortLabel(factor: string, t: TFunction): string {
+  return t(`evaluation.factors_short.${factor}`, { defaultValue: factor });
+}
+
+/**
+ * The score 0–100 of eight factor scores as the server computes it (equal weights):
+ * round_half_up(sum × 10 / 8). Null while a factor is missing or not a whole number from 0 to 10.
+ */
+export function evaluationScore(factors: Partial<Record<EvaluationFactor, number | null | undefined>>): number | null {
+  let sum = 0;
+  for (const f of EVALUATION_FACTORS) {
+    const v = factors[f];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_FACTOR_SCORE) return null;
+    sum += v;
+  }
+  const n = EVALUATION_FACTORS.length;
+  return Math.floor((sum * 10 * 2 + n) / (n * 2));
+}
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromUnits, isDecimal, lineAmount, minorDigits, orderTotals, toUnits } from './decimal';
+import { compareDecimal, fromUnits, isDecimal, lineAmount, minorDigits, orderTotals, toUnits } from './decimal';
 
 describe('toUnits and fromUnits', () => {
   it('holds decimals exactly at a scale', () => {
@@ -77,5 +77,17 @@ describe('minorDigits', () => {
     expect(minorDigits('KWD')).toBe(3);
     expect(minorDigits('cny')).toBe(2);
     expect(minorDigits(undefined)).toBe(2);
+  });
+});
+
+describe('compareDecimal', () => {
+  it('compares exactly, whatever the decimals', () => {
+    expect(compareDecimal('1000000.00', '1000000.00')).toBe(0);
+    expect(compareDecimal('1000000.01', '1000000.00')).toBe(1);
+    expect(compareDecimal('999999.999', '1000000')).toBe(-1);
+    expect(compareDecimal('1000000', '1000000.000')).toBe(0);
+    expect(compareDecimal('90071992547409919.99', '90071992547409919.98')).toBe(1);
+    expect(compareDecimal('-1', '0')).toBeNull();
+    expect(compareDecimal('abc', '0')).toBeNull();
   });
 });

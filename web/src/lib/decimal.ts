@@ -89,3 +89,16 @@ export function orderTotals(lines: readonly (LineText | undefined)[], digits: nu
     creditPart: credit === null ? null : fromUnits(credit, digits),
   };
 }
+
+/**
+ * Compares two plain non-negative decimals exactly ("1000000.01" > "1000000"): -1, 0 or 1; null when either
+ * is not such a decimal.
+ */
+export function compareDecimal(a: string, b: string): -1 | 0 | 1 | null {
+  const fraction = (s: string) => DECIMAL.exec(s.trim())?.[2]?.length ?? 0;
+  const scale = Math.max(fraction(a), fraction(b));
+  const x = toUnits(a, scale);
+  const y = toUnits(b, scale);
+  if (x === null || y === null) return null;
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -13,6 +13,11 @@ CreditPolicies DefaultCreditPolicies() {
     return p;
 }
 
+Result<GradePolicy> GradePolicyOfKind(std::int64_t kind, std::string_view field) {
+    if (kind < 0 || kind > 3) return FieldError(std::string(field), "must be a policy kind from 0 to 3");
+    return DefaultCreditPolicies().For(static_cast<CreditGrade>(kind));
+}
+
 Status ValidateCreditPolicies(const CreditPolicies& policies) {
     for (const auto& [grade, name] : kCreditGradeNames.entries) {
         const GradePolicy& p = policies.For(grade);

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <string_view>
 
 #include "credo/base/result.hpp"
 #include "credo/domain/credit/grade.hpp"
@@ -37,6 +39,11 @@ struct CreditPolicies {
 
 // The defaults above.
 CreditPolicies DefaultCreditPolicies();
+
+// The four kinds of policy of CE-4, by number: 0 credit sales, terms may be extended (I's default); 1 credit
+// sales within the limit (II); 2 prepayment before shipment (III); 3 prepayment strictly, to be phased out
+// (IV). kInvalidArgument naming `field` outside 0..3.
+Result<GradePolicy> GradePolicyOfKind(std::int64_t kind, std::string_view field);
 
 // Each grade's policy must be coherent: credit sales allowed exactly when no prepayment is required, and
 // terms extended only where credit sales are allowed. Otherwise kInvalidArgument naming

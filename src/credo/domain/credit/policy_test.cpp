@@ -65,3 +65,19 @@ TEST(CreditPolicy, IncoherentPoliciesAreRefused) {
 
 }  // namespace
 }  // namespace credo::domain
+
+namespace credo::domain {
+namespace {
+
+TEST(CreditPolicy, KindsAreTheFourPoliciesOfTheSpec) {
+    EXPECT_EQ(GradePolicyOfKind(0, "k")->may_extend_terms, true);
+    EXPECT_EQ(GradePolicyOfKind(1, "k")->credit_sales_allowed, true);
+    EXPECT_EQ(GradePolicyOfKind(1, "k")->may_extend_terms, false);
+    EXPECT_EQ(GradePolicyOfKind(2, "k")->prepayment, PrepaymentRequirement::kBeforeShipment);
+    EXPECT_EQ(GradePolicyOfKind(3, "k")->phase_out, true);
+    EXPECT_TRUE(GradePolicyOfKind(4, "credit.policy_II").error().fields.contains("credit.policy_II"));
+    EXPECT_FALSE(GradePolicyOfKind(-1, "k"));
+}
+
+}  // namespace
+}  // namespace credo::domain

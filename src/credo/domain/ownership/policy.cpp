@@ -7,6 +7,10 @@
 namespace credo::domain {
 namespace {
 
+constexpr std::string_view kPolicyKinds =
+    "the grade's policy: 0 credit sales, terms may be extended; 1 credit sales within the limit; 2 prepayment "
+    "before shipment; 3 prepayment strictly, to be phased out";
+
 constexpr PolicyDefinition kDefinitions[] = {
     {kMaxCustomersPerSales, 300, 1, 100000, "the most customer files one salesperson may own"},
     {kNeglectDays, 90, 1, 3650, "days without activity after which a file returns to its region's pool"},
@@ -17,6 +21,15 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kLeakAbsoluteReads, 1000, 1, 100000000, "customer files read by one user in a day that always raise an alert"},
     {kLeakAbsoluteExports, 1000, 1, 100000000,
      "customer rows exported by one user in a day that always raise an alert"},
+    {kCreditPolicyKeys[0], 0, 0, 3, kPolicyKinds},
+    {kCreditPolicyKeys[1], 1, 0, 3, kPolicyKinds},
+    {kCreditPolicyKeys[2], 2, 0, 3, kPolicyKinds},
+    {kCreditPolicyKeys[3], 3, 0, 3, kPolicyKinds},
+    {kReportValidityDays, 365, 30, 1095, "days a credit report stays current; older, credit orders are held"},
+    {kOverdueToleranceDays, 0, 0, 90, "days an open item may be past due before new credit orders are held"},
+    {kAlertFirstBp, 8000, 1, 100000, "utilization (basis points, 8000 = 80 %) that alerts owner, regional manager, commerce"},
+    {kAlertSecondBp, 9000, 1, 100000, "utilization (basis points) that also alerts the sales manager; above the first"},
+    {kExecutiveAbove, 1000000, 0, 1000000000000, "limits above this (base currency) also need the executive's approval"},
 };
 
 }  // namespace

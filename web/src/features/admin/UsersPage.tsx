@@ -9,6 +9,8 @@ import { ALL_ROLES } from '@/app/access';
 import { useRequestError } from '@/app/requestErrors';
 import { ErrorState } from '@/components/ErrorState';
 import { LANGUAGE_NAMES, LANGUAGES } from '@/i18n/languages';
+import { formatMoney } from '@/lib/format';
+import { useLanguage } from '@/lib/useLanguage';
 
 
 
@@ -82,6 +84,32 @@ function EditUser({ user, regions, onClose }: { user: User; regions: Schemas['Re
 }
 
 /** Moves every customer of a leaving salesperson to a successor (or the pool) and disables the user. */
+type HandoverItem = Schemas['Handover']['items'][number];
+
+/** What was still open with the customers handed over (their orders and receivables went with them). */
+export function HandoverSummary({ items }: { items: HandoverItem[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const open = items.filter((i) => i.open_orders > 0 || (i.receivables && i.receivables.amount !== '0.00'));
+  if (open.length === 0) return null;
+  return (
+    <div data-testid="handover-open">
+      <Typography.Paragraph>{t('users.handover_open', { count: open.length })}</Typography.Paragraph>
+      <ul>
+        {open.slice(0, 20).map((i) => (
+          <li key={i.customer_id}>
+            {t('users.handover_open_line', {
+              code: i.code,
+              orders: i.open_orders,
+              receivables: formatMoney(i.receivables, language),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function HandOver({ user, users, onClose }: { user: User; users: User[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
@@ -100,7 +128,10 @@ function HandOver({ user, users, onClose }: { user: User; users: User[]; onClose
     onSuccess: (h) => {
       void queryClient.invalidateQueries();
       onClose();
-      modal.success({ title: t('users.handover_done', { count: h.customers, name: user.display_name }) });
+      modal.success({
+        title: t('users.handover_done', { count: h.customers, name: user.display_name }),
+        content: <HandoverSummary items={h.items} />,
+      });
     },
     onError: (e) => onError(e, form),
   });

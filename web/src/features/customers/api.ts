@@ -14,6 +14,9 @@ export type CustomerFields = Schemas['CustomerFields'];
 export type ImportReport = Schemas['ImportReport'];
 export type CreditAccount = Schemas['CreditAccount'];
 export type CustomerOrder = Schemas['Order'];
+export type Evaluation = Schemas['Evaluation'];
+export type EvaluationFactors = Schemas['EvaluationFactors'];
+export type CustomerApplication = Schemas['CreditApplication'];
 
 export interface ListParams {
   q?: string;
@@ -38,6 +41,9 @@ export const keys = {
   // Shared prefixes: the orders feature refreshes ['credit', id] and ['orders', 'list'] when an order changes.
   credit: (id: number, asOf?: string) => ['credit', id, asOf ?? 'now'] as const,
   orders: (id: number) => ['orders', 'list', { customer_id: id, page: 1, page_size: 10 }] as const,
+  evaluations: (id: number) => ['customers', 'evaluations', id] as const,
+  // Shared prefix: the approvals feature refreshes ['credit-applications', 'list'] when an application changes.
+  applications: (id: number) => ['credit-applications', 'list', { customer_id: id, page: 1, page_size: 10 }] as const,
   fields: ['customer-fields'] as const,
   regions: ['regions'] as const,
 };
@@ -189,6 +195,36 @@ export function useCustomerOrders(id: number) {
   return useQuery({
     queryKey: keys.orders(id),
     queryFn: () => data(api.GET('/orders', { params: { query: { customer_id: id, page: 1, page_size: 10 } } })),
+  });
+}
+
+/** The customer's credit evaluations, newest first. */
+export function useEvaluations(id: number) {
+  return useQuery({
+    queryKey: keys.evaluations(id),
+    queryFn: () => data(api.GET('/customers/{id}/evaluations', { params: { path: { id } } })),
+  });
+}
+
+/** Evaluates the customer on the eight factors; the server computes the score (and opens a credit account). */
+export function useAddEvaluation(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { factors: EvaluationFactors; comments?: string }) =>
+      data(api.POST('/customers/{id}/evaluations', { params: { path: { id } }, body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.evaluations(id) });
+      void queryClient.invalidateQueries({ queryKey: ['credit', id] });
+    },
+  });
+}
+
+/** The customer's latest credit applications (the credit tab lists them). */
+export function useCustomerApplications(id: number) {
+  return useQuery({
+    queryKey: keys.applications(id),
+    queryFn: () =>
+      data(api.GET('/credit-applications', { params: { query: { customer_id: id, page: 1, page_size: 10 } } })),
   });
 }
 

@@ -25,8 +25,6 @@ export const keys = {
   list: (p: OrderListParams) => ['orders', 'list', p] as const,
   order: (id: number) => ['orders', 'order', id] as const,
   credit: (customerId: number) => ['credit', customerId] as const,
-  customer: (id: number) => ['orders', 'customer', id] as const,
-  customerSearch: (q: string) => ['orders', 'customer-search', q] as const,
 };
 
 export function useOrders(params: OrderListParams) {
@@ -61,30 +59,6 @@ export function useCreditAccount(customerId: number | undefined) {
     queryFn: () => data(api.GET('/customers/{id}/credit', { params: { path: { id: customerId! } } })),
     enabled: !!customerId && customerId > 0,
     retry: false,
-  });
-}
-
-/** A customer's name and code, to label a chosen id. */
-export function useCustomerName(id: number | undefined) {
-  return useQuery({
-    queryKey: keys.customer(id ?? 0),
-    queryFn: async () => {
-      const c = await data(api.GET('/customers/{id}', { params: { path: { id: id! }, query: {} } }));
-      return { id: c.id, name: c.name, code: c.code };
-    },
-    enabled: !!id && id > 0,
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
-}
-
-/** Customers matching a search, for choosing one. */
-export function useCustomerSearch(q: string) {
-  return useQuery({
-    queryKey: keys.customerSearch(q),
-    queryFn: () => data(api.GET('/customers', { params: { query: { q, page_size: 20 } } })),
-    enabled: q.trim().length >= 2,
-    placeholderData: keepPreviousData,
   });
 }
 

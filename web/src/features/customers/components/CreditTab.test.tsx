@@ -61,11 +61,65 @@ const orders = {
   total: 1,
 };
 
+const factors = {
+  project_reliability: 8,
+  funding_strength: 7,
+  leadership: 9,
+  bad_credit_records: 10,
+  satisfiability: 6,
+  production_fit: 7,
+  price_profitability: 5,
+  stability_potential: 8,
+};
+
+const evaluations = {
+  items: [
+    {
+      id: 4,
+      customer_id: 7,
+      factors,
+      score: 75,
+      evaluator_id: 3,
+      evaluator_name: 'sales.east1',
+      day: '2026-11-02',
+      comments: 'Visited the plant',
+      created_at: '2026-11-02T08:00:00Z',
+    },
+  ],
+};
+
+const applications = {
+  items: [
+    {
+      id: 21,
+      customer_id: 7,
+      customer_code: 'C2026000007',
+      customer_name: 'Acme Ltd',
+      applicant_id: 3,
+      applicant_name: 'sales.east1',
+      limit: money('150000.00'),
+      term_days: 60,
+      grade: 'I',
+      report_date: null,
+      reason: 'More business',
+      status: 'returned',
+      round: 1,
+      source: 'user',
+      proposal: [],
+      created_at: '2026-11-10T08:00:00Z',
+      updated_at: '2026-11-11T08:00:00Z',
+    },
+  ],
+  total: 1,
+};
+
 function answers(roles: string[], hold?: (req: Request) => { status: number; body?: unknown }, current = () => account) {
   return {
     'GET /api/v1/auth/me': () => ({ status: 200, body: user(roles) }),
     'GET /api/v1/customers/7/credit': () => ({ status: 200, body: current() }),
     'GET /api/v1/orders': () => ({ status: 200, body: orders }),
+    'GET /api/v1/customers/7/evaluations': () => ({ status: 200, body: evaluations }),
+    'GET /api/v1/credit-applications': () => ({ status: 200, body: applications }),
     ...(hold ? { 'POST /api/v1/customers/7/credit/hold': hold } : {}),
   };
 }
@@ -125,6 +179,76 @@ describe('CreditTab', () => {
     expect(await calls.find((c) => c.method === 'POST')!.clone().json()).toEqual({ on_hold: true, reason: 'Bounced cheque' });
     expect(await screen.findByTestId('credit-on-hold')).toHaveTextContent('Bounced cheque');
     expect(screen.getByTestId('credit-hold')).toHaveTextContent('Take off hold');
+  }, SLOW);
+
+  it("lists the customer's evaluations and credit applications, and lets a salesperson apply", async () => {
+    const calls = mockFetch(answers(['sales']));
+    renderPage(<CreditTab customerId={7} />);
+    const evaluation = await screen.findByText('Visited the plant');
+    const row = evaluation.closest('tr')!;
+    expect(within(row).getByText('75')).toBeInTheDocument();
+    expect(within(row).getByText('sales.east1')).toBeInTheDocument();
+    expect(within(row).getByText('Nov 2, 2026')).toBeInTheDocument();
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      'Nov 2, 2026', 'sales.east1', '75', '8', '7', '9', '10', '6', '7', '5', '8', 'Visited the plant',
+    ]);
+
+    const link = await screen.findByRole('link', { name: '#21' });
+    expect(link).toHaveAttribute('href', '/credit-applications/21');
+    const application = link.closest('tr')!;
+    expect(within(application).getByText('CN¥150,000.00')).toBeInTheDocument();
+    expect(within(application).getByTestId('application-status-returned')).toHaveTextContent('Returned');
+    const asked = calls.map((c) => new URL(c.url)).find((u) => u.pathname === '/api/v1/credit-applications')!;
+    expect(Object.fromEntries(asked.searchParams)).toEqual({ customer_id: '7', page: '1', page_size: '10' });
+
+    fireEvent.click(await screen.findByTestId('credit-apply'));
+    expect(await screen.findByTestId('elsewhere')).toBeInTheDocument();
+  }, SLOW);
+
+  it('sends an evaluation with all eight factors and shows its score as they are given', async () => {
+    const calls = mockFetch({
+      ...answers(['finance']),
+      'POST /api/v1/customers/7/evaluations': () => ({ status: 201, body: { ...evaluations.items[0], id: 5 } }),
+    });
+    renderPage(<CreditTab customerId={7} />);
+    // Finance evaluates but does not apply.
+    fireEvent.click(await screen.findByTestId('evaluation-new'));
+    expect(screen.queryByTestId('credit-apply')).not.toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('evaluation-score')).toHaveTextContent('Score: give every factor');
+
+    const labels: Record<keyof typeof factors, string> = {
+      project_reliability: 'Project reliability',
+      funding_strength: 'Funding strength and availability',
+      leadership: 'Project leader',
+      bad_credit_records: 'Bad credit records (10 = none)',
+      satisfiability: 'How well we can meet the requirements',
+      production_fit: 'Production cycle and delivery time',
+      price_profitability: 'Contract price and profit',
+      stability_potential: 'Potential to become a stable customer',
+    };
+    const entries = Object.entries(factors) as [keyof typeof factors, number][];
+    for (const [f, v] of entries.slice(0, 7))
+      fireEvent.change(within(dialog).getByLabelText(labels[f]), { target: { value: String(v) } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save evaluation' }));
+    expect(await within(dialog).findByText('Give a score from 0 to 10')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    fireEvent.change(within(dialog).getByLabelText(labels.stability_potential), { target: { value: '8' } });
+    // (8 + 7 + 9 + 10 + 6 + 7 + 5 + 8) × 10 / 8 = 75
+    await waitFor(() => expect(within(dialog).getByTestId('evaluation-score')).toHaveTextContent('Score: 75 / 100'));
+    fireEvent.change(within(dialog).getByLabelText('Comments'), { target: { value: ' Visited the plant ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save evaluation' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(await calls.find((c) => c.method === 'POST')!.clone().json()).toEqual({ factors, comments: 'Visited the plant' });
+  }, 2 * SLOW);
+
+  it('offers the auditor no evaluation', async () => {
+    mockFetch(answers(['auditor']));
+    renderPage(<CreditTab customerId={7} />);
+    await screen.findByText('Visited the plant');
+    expect(screen.queryByTestId('evaluation-new')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('credit-apply')).not.toBeInTheDocument();
   }, SLOW);
 });
 

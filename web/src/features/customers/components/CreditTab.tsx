@@ -1,8 +1,9 @@
 // The customer's credit account (as of the file's as-of date, else today): limit, term, validity, grade,
 // hold, the exposure and what is left of the limit with the utilization against the 80 % and 90 %
 // marks, the temporary exceptions; finance, executives and admins put it on hold, take it off and add
-// exceptions. Below, the customer's latest orders and the way to enter a new one.
-import { LockOutlined, PlusOutlined, ShoppingCartOutlined, UnlockOutlined } from '@ant-design/icons';
+// exceptions. Below, the customer's credit evaluations, its credit applications (salespeople and
+// assistants apply from here) and its latest orders with the way to enter a new one.
+import { FileAddOutlined, LockOutlined, PlusOutlined, ShoppingCartOutlined, UnlockOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -27,19 +28,23 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '@/app/auth';
 import { useRequestError } from '@/app/requestErrors';
 import { ErrorState } from '@/components/ErrorState';
+import { ApplicationStatusTag } from '@/components/ApplicationTags';
 import { OrderStatusTag, ReasonTags } from '@/components/OrderTags';
 import { gradeLabel } from '@/lib/credit';
 import { minorDigits, toUnits } from '@/lib/decimal';
-import { dateInputFormat, formatDate, formatMoney, formatNumber } from '@/lib/format';
+import { dateInputFormat, formatDate, formatDateTime, formatMoney, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import {
   useAddCreditException,
   useCredit,
+  useCustomerApplications,
   useCustomerOrders,
   useSetCreditHold,
   type CreditAccount,
+  type CustomerApplication,
   type CustomerOrder,
 } from '../api';
+import { EvaluationsCard } from './EvaluationsCard';
 
 /** The utilization marks (basis points): orange from 80 %, red from 90 %. */
 export const UTILIZATION_MARKS = [8000, 9000] as const;
@@ -102,6 +107,7 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
   const onError = useRequestError();
   const credit = useCredit(customerId, asOf);
   const orders = useCustomerOrders(customerId);
+  const applications = useCustomerApplications(customerId);
   const setHold = useSetCreditHold(customerId);
   const addException = useAddCreditException(customerId);
   const [dialog, setDialog] = useState<'hold' | 'exception' | null>(null);
@@ -181,6 +187,29 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
     { title: t('orders.reasons_column'), dataIndex: 'reasons', render: (r: string[]) => <ReasonTags reasons={r} /> },
   ];
 
+  const applicationColumns = [
+    {
+      title: t('approvals.number'),
+      dataIndex: 'id',
+      render: (id: number) => <Link to={`/credit-applications/${id}`}>{t('approvals.application_short', { id })}</Link>,
+    },
+    {
+      title: t('approvals.limit'),
+      dataIndex: 'limit',
+      align: 'right' as const,
+      render: (m: CustomerApplication['limit']) => formatMoney(m, language),
+    },
+    { title: t('credit.term'), dataIndex: 'term_days', render: (d: number) => t('credit.term_days', { count: d }) },
+    { title: t('credit.grade'), dataIndex: 'grade', render: (g: string | null) => (g ? gradeLabel(g, t) : '—') },
+    { title: t('approvals.status'), dataIndex: 'status', render: (s: string) => <ApplicationStatusTag status={s} /> },
+    {
+      title: t('approvals.applicant'),
+      render: (_: unknown, a: CustomerApplication) =>
+        a.source === 'reevaluation' ? t('approvals.source_reevaluation') : a.applicant_name || '—',
+    },
+    { title: t('approvals.submitted_at'), dataIndex: 'created_at', render: (v: string) => formatDateTime(v, language) },
+  ];
+
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="credit-tab">
       <Card
@@ -201,6 +230,15 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
             {manage && (
               <Button icon={<PlusOutlined />} onClick={() => setDialog('exception')} data-testid="credit-exception">
                 {t('credit.add_exception')}
+              </Button>
+            )}
+            {auth.can('approvals.apply') && !asOf && (
+              <Button
+                icon={<FileAddOutlined />}
+                onClick={() => navigate(`/credit-applications/new?customer_id=${customerId}`)}
+                data-testid="credit-apply"
+              >
+                {t('approvals.apply')}
               </Button>
             )}
             {auth.can('orders.enter') && !asOf && (
@@ -299,6 +337,30 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
             { title: t('credit.reason'), dataIndex: 'reason' },
           ]}
         />
+      </Card>
+
+      <EvaluationsCard customerId={customerId} readOnly={!!asOf} />
+
+      <Card
+        size="small"
+        title={t('approvals.of_customer')}
+        extra={<Link to={`/credit-applications?view=all&customer_id=${customerId}`}>{t('approvals.all_of_customer')}</Link>}
+        data-testid="credit-applications"
+      >
+        {applications.isError ? (
+          <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />
+        ) : (
+          <Table<CustomerApplication>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            loading={applications.isFetching}
+            scroll={{ x: 'max-content' }}
+            dataSource={applications.data?.items ?? []}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('approvals.none')} /> }}
+            columns={applicationColumns}
+          />
+        )}
       </Card>
 
       <Card

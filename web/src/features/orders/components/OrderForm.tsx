@@ -6,12 +6,12 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Space, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { CustomerSelect } from '@/components/CustomerSelect';
 import type { Language } from '@/i18n/languages';
 import { minorDigits, orderTotals, QUANTITY_SCALE, toUnits, type LineText } from '@/lib/decimal';
 import { dateInputFormat, formatDecimal, formatMoney } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useCreditAccount, type OrderAmendment } from '../api';
-import { CustomerSelect } from './CustomerSelect';
 
 export interface LineValues {
   product?: string;
@@ -109,7 +109,7 @@ export function OrderForm({ form, initialValues, fixedCustomer, submitting, subm
           {fixedCustomer === undefined && (
             <Col xs={24} md={12}>
               <Form.Item name="customer_id" label={t('orders.customer')} rules={[required]}>
-                <CustomerSelect />
+                <CustomerSelect data-testid="order-customer" />
               </Form.Item>
             </Col>
           )}

@@ -6,13 +6,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '@/app/auth';
+import { CustomerSelect } from '@/components/CustomerSelect';
 import { ErrorState } from '@/components/ErrorState';
 import { OrderStatusTag, ReasonTags } from '@/components/OrderTags';
 import { ORDER_STATUSES, statusLabel, type OrderStatus } from '@/lib/credit';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useOrders, type Order, type OrderListParams } from '../api';
-import { CustomerSelect } from '../components/CustomerSelect';
 
 const PAGE_SIZES = [20, 50, 100, 200];
 
@@ -119,6 +119,7 @@ export default function OrderListPage() {
             value={params.customer_id}
             onChange={(v) => update({ customer_id: v })}
             style={{ width: 320, maxWidth: '100%' }}
+            data-testid="order-customer"
           />
         </Flex>
       </Card>
