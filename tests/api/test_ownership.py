@@ -157,6 +157,33 @@ class OwnershipTest(CredoTestCase):
         r = run_cli("jobs", "run", "pool_return", "--as-of", far, "--data", self.server.data_dir)
         self.assertIn(b"had already run", r.stdout)
 
+    def test_balancing_by_annual_sales(self):
+        # Two salespeople of the north: one with a big customer and a small one, the other with a small one.
+        region = "northwest"  # a region of its own in this test class
+        self.admin.post("/users", {"username": "s.nw1", "password": PASSWORD, "roles": ["sales"], "region": region})
+        self.admin.post("/users", {"username": "s.nw2", "password": PASSWORD, "roles": ["sales"], "region": region})
+        ids = {u["username"]: u["id"] for u in self.admin.get("/users")[2]["items"]}
+        self.ids.update(ids)
+        big, small1 = self.create(owner="s.nw1", region=region), self.create(owner="s.nw1", region=region)
+        small2 = self.create(owner="s.nw2", region=region)
+        for customer, amount in ((big, "9000.00"), (small1, "3000.00"), (small2, "1000.00")):
+            self.assertStatus(self.admin.post("/invoices", {
+                "customer_id": customer["id"], "amount": {"amount": amount, "currency": "CNY"}}), 201)
+        by_count = self.assertStatus(self.admin.get("/assignments/proposal", query={"region": region}), 200)
+        self.assertEqual(by_count["measure"], "count")
+        self.assertEqual(by_count["moves"], [])  # 2 and 1 files: even enough by count
+        by_sales = self.assertStatus(self.admin.get("/assignments/proposal",
+                                                    query={"region": region, "by": "sales"}), 200)
+        self.assertEqual(by_sales["measure"], "sales")
+        sellers = {s["username"]: s for s in by_sales["sellers"] if s["username"] in ("s.nw1", "s.nw2")}
+        self.assertEqual(sellers["s.nw1"]["sales_before"], {"amount": "12000.00", "currency": "CNY"})
+        self.assertEqual(sellers["s.nw2"]["sales_before"], {"amount": "1000.00", "currency": "CNY"})
+        # The 3,000 customer moves: 9,000 against 4,000 is nearer than 12,000 against 1,000.
+        self.assertEqual([m["customer_id"] for m in by_sales["moves"]], [small1["id"]])
+        self.assertEqual(sellers["s.nw2"]["sales_after"], {"amount": "4000.00", "currency": "CNY"})
+        self.assertError(self.admin.get("/assignments/proposal", query={"region": region, "by": "profit"}),
+                         400, "invalid_argument", field="by")
+
     def test_policies(self):
         items = self.assertStatus(self.admin.get("/policies"), 200)["items"]
         self.assertIn("ownership.neglect_days", [p["key"] for p in items])

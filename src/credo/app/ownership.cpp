@@ -8,6 +8,7 @@
 #include "credo/app/audit.hpp"
 #include "credo/app/credit.hpp"
 #include "credo/app/customer_files.hpp"
+#include "credo/base/fx.hpp"
 #include "credo/domain/ownership/ownership.hpp"
 
 namespace credo::app {
@@ -192,7 +193,8 @@ Result<HandoverRecord> GetHandover(Tx& tx, const Actor& actor, std::int64_t id) 
     return record;
 }
 
-Result<AssignmentProposal> ProposeAssignments(Tx& tx, const Context&, const Actor& actor, const std::string& region) {
+Result<AssignmentProposal> ProposeAssignments(Tx& tx, const Context& ctx, const Actor& actor, const std::string& region,
+                                              BalanceMeasure by) {
     if (!domain::MayBalance(actor, region))
         return MakeError(Errc::kForbidden, "user " + actor.username + " may not assign the files of region " + region);
     CREDO_TRY(bool exists, tx.Regions().Exists(region));
@@ -202,8 +204,20 @@ Result<AssignmentProposal> ProposeAssignments(Tx& tx, const Context&, const Acto
     CREDO_TRY(auto users, tx.Users().List());
     std::map<UserId, std::int64_t> in_region;
     std::vector<domain::BalanceFile> balance_files;
+    std::map<CustomerId, std::int64_t> sales;
+    if (by == BalanceMeasure::kSales) {
+        const Date today = DateOf(ctx.clock.Now());
+        CREDO_TRY(auto totals, tx.Ledger().SalesSince(region, AddMonths(today, -12)));
+        CREDO_TRY(auto base, Currency::FromCode(ctx.settings.base_currency));
+        for (const auto& t : totals) {
+            CREDO_TRY(auto from, Currency::FromCode(t.currency));
+            CREDO_TRY(auto rate, RateInto(tx, ctx, t.currency, ctx.settings.base_currency, today, "currency"));
+            CREDO_TRY(auto converted, Convert(Money(t.amount_minor, from), rate, base));
+            sales[t.customer] += converted.minor();
+        }
+    }
     for (const auto& f : files) {
-        balance_files.push_back({f.id, f.owner});
+        balance_files.push_back({f.id, f.owner, sales[f.id]});
         if (f.owner) ++in_region[*f.owner];
     }
     std::vector<domain::BalanceSeller> sellers;
@@ -214,9 +228,12 @@ Result<AssignmentProposal> ProposeAssignments(Tx& tx, const Context&, const Acto
         sellers.push_back({u.id, owned - in_region[u.id]});
         by_id[u.id] = &u;
     }
-    const auto plan = domain::ProposeBalance(sellers, balance_files, policy.max_customers_per_sales);
+    const auto plan = by == BalanceMeasure::kSales
+                          ? domain::ProposeSalesBalance(sellers, balance_files, policy.max_customers_per_sales)
+                          : domain::ProposeBalance(sellers, balance_files, policy.max_customers_per_sales);
     AssignmentProposal out;
     out.region = region;
+    out.by = by;
     std::map<CustomerId, const RegionFile*> file_by_id;
     for (const auto& f : files) {
         file_by_id[f.id] = &f;
@@ -230,7 +247,8 @@ Result<AssignmentProposal> ProposeAssignments(Tx& tx, const Context&, const Acto
     }
     for (const auto& [id, before] : plan.before) {
         const UserRecord& u = *by_id.at(id);
-        out.sellers.push_back({id, u.username, NameOf(u), before, plan.after.at(id)});
+        out.sellers.push_back(
+            {id, u.username, NameOf(u), before, plan.after.at(id), plan.sales_before.at(id), plan.sales_after.at(id)});
     }
     return out;
 }

@@ -58,17 +58,23 @@ struct SellerCount {
     std::string display_name;
     std::int64_t before = 0;  // files owned in the region
     std::int64_t after = 0;
+    std::int64_t sales_before = 0;  // their annual sales, in the base currency's minor units
+    std::int64_t sales_after = 0;
 };
+enum class BalanceMeasure { kCount, kSales };
 struct AssignmentProposal {
     std::string region;
+    BalanceMeasure by = BalanceMeasure::kCount;
     std::vector<ProposedMove> moves;
     std::vector<SellerCount> sellers;
     std::int64_t pool_before = 0;
     std::int64_t pool_after = 0;
 };
-// kForbidden unless domain::MayBalance; kInvalidArgument naming `region` for an unknown region.
+// By count of files or by annual sales (each customer's invoices of the last twelve months, converted into
+// the base currency at today's rates). kForbidden unless domain::MayBalance; kInvalidArgument naming
+// `region` for an unknown region.
 Result<AssignmentProposal> ProposeAssignments(Tx& tx, const Context& ctx, const domain::Actor& actor,
-                                              const std::string& region);
+                                              const std::string& region, BalanceMeasure by = BalanceMeasure::kCount);
 // Applies `moves` as assignments (each versioned and audited). kConflict, naming the file in details
 // (customer_id, current_owner_id), when a file's owner is no longer the move's `from`; otherwise the
 // errors of AssignCustomer. Returns the files as stored.

@@ -367,6 +367,18 @@ Result<std::vector<app::InvoiceRecord>> SqlLedgerRepository::OpenInvoices(Custom
     }
 }
 
+Result<std::vector<app::LedgerRepository::SalesTotal>> SqlLedgerRepository::SalesSince(std::string_view region,
+                                                                                       Date after) {
+    CREDO_TRY(auto st, conn_.Prepare(q::ledger::kSalesSince));
+    st->Bind(region, FormatDate(after));
+    std::vector<SalesTotal> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        out.push_back({CustomerId(st->Int(0)), st->Text(1), st->Int(2)});
+    }
+}
+
 Result<std::int64_t> SqlLedgerRepository::CountOpenOrders(CustomerId customer) {
     CREDO_TRY(auto st, conn_.Prepare(q::ledger::kOpenOrdersCount));
     CREDO_TRY(bool row, st->Bind(customer.value()).Step());

@@ -40,6 +40,7 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Status SetInvoiceOpen(std::int64_t id, std::int64_t open_minor) override;
     Result<std::vector<app::InvoiceRecord>> OpenInvoices(CustomerId customer) override;
     Result<std::int64_t> CountOpenOrders(CustomerId customer) override;
+    Result<std::vector<SalesTotal>> SalesSince(std::string_view region, Date after) override;
     Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) override;
 
     Status ScanReceivables(

@@ -603,6 +603,13 @@ class LedgerRepository {
     virtual Status SetInvoiceOpen(std::int64_t id, std::int64_t open_minor) = 0;
     // The customer's invoices with something open, oldest due first (then by id).
     virtual Result<std::vector<InvoiceRecord>> OpenInvoices(CustomerId customer) = 0;
+    // OW-3: per customer of `region` and currency, what it was invoiced after `after`.
+    struct SalesTotal {
+        CustomerId customer;
+        std::string currency;
+        std::int64_t amount_minor = 0;
+    };
+    virtual Result<std::vector<SalesTotal>> SalesSince(std::string_view region, Date after) = 0;
     // The customer's orders not yet invoiced or cancelled.
     virtual Result<std::int64_t> CountOpenOrders(CustomerId customer) = 0;
     // The due date of the customer's oldest open invoice due before `date`; nullopt: nothing overdue.

@@ -95,6 +95,101 @@ BalanceProposal ProposeBalance(const std::vector<BalanceSeller>& sellers, const 
     }
     for (auto& [_, move] : moves) out.moves.push_back(move);
     for (const auto& [id, ids] : held) out.after[id] = static_cast<std::int64_t>(ids.size());
+    std::map<CustomerId, std::int64_t> sales;
+    for (const auto& f : files) sales[f.id] = f.sales;
+    for (const auto& [id, ids] : held) {
+        out.sales_after[id] = 0;
+        for (CustomerId f : ids) out.sales_after[id] += sales[f];
+    }
+    for (const auto& f : files)
+        if (f.owner && out.before.count(*f.owner)) out.sales_before[*f.owner] += f.sales;
+    for (const auto& [id, _] : out.before) out.sales_before[id] += 0;
+    return out;
+}
+
+BalanceProposal ProposeSalesBalance(const std::vector<BalanceSeller>& sellers, const std::vector<BalanceFile>& files,
+                                    std::int64_t cap) {
+    BalanceProposal out;
+    if (sellers.empty()) return out;
+    std::map<UserId, std::int64_t> elsewhere, total;
+    std::map<UserId, std::vector<const BalanceFile*>> held;
+    for (const auto& s : sellers) {
+        elsewhere[s.id] = s.owned_elsewhere;
+        held[s.id];
+        total[s.id] = 0;
+    }
+    std::vector<const BalanceFile*> pool;
+    for (const auto& f : files) {
+        if (!f.owner) {
+            pool.push_back(&f);
+        } else if (auto it = held.find(*f.owner); it != held.end()) {
+            it->second.push_back(&f);
+            total[*f.owner] += f.sales;
+        }
+    }
+    for (const auto& [id, list] : held) {
+        out.before[id] = static_cast<std::int64_t>(list.size());
+        out.sales_before[id] = total[id];
+    }
+    const auto may_take = [&](UserId id) { return elsewhere[id] + static_cast<std::int64_t>(held[id].size()) < cap; };
+    const auto least = [&]() -> std::optional<UserId> {
+        std::optional<UserId> best;
+        for (const auto& [id, _] : held)
+            if (may_take(id) && (!best || total[id] < total[*best])) best = id;
+        return best;
+    };
+    std::map<CustomerId, BalanceMove> moves;
+    const auto move = [&](const BalanceFile* f, std::optional<UserId> from, UserId to) {
+        auto existing = moves.find(f->id);
+        if (existing != moves.end() && existing->second.from == to)
+            moves.erase(existing);
+        else if (existing != moves.end())
+            existing->second.to = to;
+        else
+            moves[f->id] = BalanceMove{f->id, from, to};
+    };
+    std::stable_sort(pool.begin(), pool.end(), [](const BalanceFile* a, const BalanceFile* b) {
+        return a->sales != b->sales ? a->sales > b->sales : a->id.value() < b->id.value();
+    });
+    for (const BalanceFile* f : pool) {
+        auto to = least();
+        if (!to) break;
+        held[*to].push_back(f);
+        total[*to] += f->sales;
+        move(f, std::nullopt, *to);
+    }
+    while (true) {
+        auto to = least();
+        if (!to) break;
+        UserId from = held.begin()->first;
+        for (const auto& [id, _] : held)
+            if (total[id] > total[from]) from = id;
+        const std::int64_t gap = total[from] - total[*to];
+        if (gap <= 0) break;
+        // The file whose sales come closest to half the gap, among those that narrow it (0 < sales < gap).
+        auto& list = held[from];
+        std::optional<std::size_t> pick;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::int64_t s = list[i]->sales;
+            if (s <= 0 || s >= gap) continue;
+            const auto distance = [&](std::int64_t v) { return v * 2 > gap ? v * 2 - gap : gap - v * 2; };
+            if (!pick || distance(s) < distance(list[*pick]->sales) ||
+                (distance(s) == distance(list[*pick]->sales) && list[i]->id.value() < list[*pick]->id.value()))
+                pick = i;
+        }
+        if (!pick) break;
+        const BalanceFile* f = list[*pick];
+        list.erase(list.begin() + static_cast<std::ptrdiff_t>(*pick));
+        held[*to].push_back(f);
+        total[from] -= f->sales;
+        total[*to] += f->sales;
+        move(f, from, *to);
+    }
+    for (auto& [_, m] : moves) out.moves.push_back(m);
+    for (const auto& [id, list] : held) {
+        out.after[id] = static_cast<std::int64_t>(list.size());
+        out.sales_after[id] = total[id];
+    }
     return out;
 }
 

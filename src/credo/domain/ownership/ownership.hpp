@@ -32,6 +32,7 @@ bool MayBalanceSomewhere(const Actor& actor);
 struct BalanceFile {
     CustomerId id;
     std::optional<UserId> owner;  // nullopt: in the region's pool
+    std::int64_t sales = 0;       // its annual sales (minor units of one currency), for ProposeSalesBalance
 };
 struct BalanceSeller {
     UserId id;
@@ -44,17 +45,26 @@ struct BalanceMove {
 };
 struct BalanceProposal {
     std::vector<BalanceMove> moves;  // by customer id
-    // Files each salesperson owns in the region before and after the moves.
+    // Files each salesperson owns in the region before and after the moves, and their annual sales.
     std::map<UserId, std::int64_t> before;
     std::map<UserId, std::int64_t> after;
+    std::map<UserId, std::int64_t> sales_before;
+    std::map<UserId, std::int64_t> sales_after;
 };
 // Gives the pool's files to the salespeople with the fewest files first, then moves files from the one
 // with the most to the one with the fewest until no two differ by more than one. Files owned by anyone
 // not among `sellers` stay where they are. Nobody is given a file that would take its total (this region
 // and `owned_elsewhere`) past `cap`. Deterministic: ties go to the lower user id, and the file moved is
-// the owner's newest (highest id). By count only; annual sales join the measure once the ledger exists.
+// the owner's newest (highest id).
 BalanceProposal ProposeBalance(const std::vector<BalanceSeller>& sellers, const std::vector<BalanceFile>& files,
                                std::int64_t cap);
+
+// The same by annual sales: the pool's files, largest first, each to the salesperson with the least sales
+// that may take one more; then, while it narrows the gap, the file of the salesperson with the most sales
+// whose sales come closest to half the gap moves to the one with the least (a file with no sales never
+// moves). Each move lowers the sum of squares of the totals, so it ends. Same cap, same determinism.
+BalanceProposal ProposeSalesBalance(const std::vector<BalanceSeller>& sellers, const std::vector<BalanceFile>& files,
+                                    std::int64_t cap);
 
 // OW-5: where a file stands with the public pool on `as_of`, given when it was last touched (its newest
 // activity, or its last change without one).

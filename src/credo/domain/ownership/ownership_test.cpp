@@ -86,4 +86,44 @@ TEST(Policy, ValuesAreCheckedPerKey) {
 }
 
 }  // namespace
+TEST(ProposeSalesBalance, EvensOutAnnualSalesNotCounts) {
+    const UserId a(1), b(2);
+    // a holds one large customer and three small ones; b holds two middling ones; the pool has one.
+    std::vector<BalanceFile> files = {
+        {CustomerId(10), a, 900},
+        {CustomerId(11), a, 100},
+        {CustomerId(12), a, 100},
+        {CustomerId(13), a, 100},
+        {CustomerId(20), b, 300},
+        {CustomerId(21), b, 300},
+        {CustomerId(30), std::nullopt, 200},
+    };
+    const auto p = ProposeSalesBalance({{a, 0}, {b, 0}}, files, 300);
+    EXPECT_EQ(p.sales_before.at(a), 1200);
+    EXPECT_EQ(p.sales_before.at(b), 600);
+    // The pool's 200 goes to b (800); then a's 100 whose move narrows the gap of 400 the most... 200 would be
+    // best, a has none: one 100 moves (1100 / 900), then another (1000 / 1000).
+    EXPECT_EQ(p.sales_after.at(a), 1000);
+    EXPECT_EQ(p.sales_after.at(b), 1000);
+    std::int64_t total = 0;
+    for (const auto& [_, v] : p.sales_after) total += v;
+    EXPECT_EQ(total, 2000);  // nothing lost or counted twice
+    ASSERT_EQ(p.moves.size(), 3u);
+    EXPECT_EQ(p.moves[0].customer, CustomerId(11));
+    EXPECT_EQ(p.moves[1].customer, CustomerId(12));
+    EXPECT_EQ(p.moves[2].customer, CustomerId(30));
+    EXPECT_EQ(p.moves[2].from, std::nullopt);
+}
+
+TEST(ProposeSalesBalance, NeverMovesAFileThatWouldWidenTheGapOrHasNoSales) {
+    const UserId a(1), b(2);
+    std::vector<BalanceFile> files = {{CustomerId(10), a, 1000}, {CustomerId(11), a, 0}, {CustomerId(20), b, 400}};
+    const auto p = ProposeSalesBalance({{a, 0}, {b, 0}}, files, 300);
+    EXPECT_TRUE(p.moves.empty());  // moving the 1000 would only swap the gap; the 0 changes nothing
+    // The cap holds: b may take nothing more.
+    const auto capped = ProposeSalesBalance(
+        {{a, 0}, {b, 299}}, {{CustomerId(10), a, 500}, {CustomerId(11), a, 400}, {CustomerId(20), b, 1}}, 300);
+    EXPECT_TRUE(capped.moves.empty());
+}
+
 }  // namespace credo::domain

@@ -59,6 +59,13 @@ json::object HandoverJson(const app::HandoverRecord& r) {
                         {"items", std::move(items)}};
 }
 
+// Annual sales in the base currency, as Money.
+json::value SalesJson(const app::Context& ctx, std::int64_t minor) {
+    auto base = Currency::FromCode(ctx.settings.base_currency);
+    if (!base) return nullptr;
+    return json::object{{"amount", Money(minor, *base).ToString()}, {"currency", ctx.settings.base_currency}};
+}
+
 json::object MoveJson(const app::ProposedMove& m) {
     return json::object{{"customer_id", m.customer.value()},
                         {"code", m.code},
@@ -155,29 +162,39 @@ void RegisterOwnership(Router& router, ApiDeps& deps) {
                    return JsonResponse(200, HandoverJson(*record));
                }));
 
-    router.Add(Method::kGet, "/api/v1/assignments/proposal", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   if (auto s = OnlyQuery(req, {"region"}); !s) return ToResponse(s.error());
-                   auto region = req.Query("region");
-                   if (!region || region->empty()) return ToResponse(FieldError("region", "is required"));
-                   auto proposal = app::ReadTx(
-                       db, [&](app::Tx& tx) { return app::ProposeAssignments(tx, ctx, actor, std::string(*region)); });
-                   if (!proposal) return ToResponse(proposal.error());
-                   json::array moves, sellers;
-                   for (const auto& m : proposal->moves) moves.push_back(MoveJson(m));
-                   for (const auto& s : proposal->sellers)
-                       sellers.push_back(json::object{{"user_id", s.id.value()},
-                                                      {"username", s.username},
-                                                      {"display_name", s.display_name},
-                                                      {"before", s.before},
-                                                      {"after", s.after}});
-                   return JsonResponse(200, json::object{{"region", proposal->region},
-                                                         {"measure", "count"},
-                                                         {"moves", std::move(moves)},
-                                                         {"sellers", std::move(sellers)},
-                                                         {"pool_before", proposal->pool_before},
-                                                         {"pool_after", proposal->pool_after}});
-               }));
+    router.Add(
+        Method::kGet, "/api/v1/assignments/proposal", Dispatch::kBlocking,
+        Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+            if (auto s = OnlyQuery(req, {"region", "by"}); !s) return ToResponse(s.error());
+            auto region = req.Query("region");
+            if (!region || region->empty()) return ToResponse(FieldError("region", "is required"));
+            auto by = app::BalanceMeasure::kCount;
+            if (auto b = req.Query("by"); b && !b->empty()) {
+                if (*b == "sales")
+                    by = app::BalanceMeasure::kSales;
+                else if (*b != "count")
+                    return ToResponse(FieldError("by", "must be count or sales"));
+            }
+            auto proposal = app::ReadTx(
+                db, [&](app::Tx& tx) { return app::ProposeAssignments(tx, ctx, actor, std::string(*region), by); });
+            if (!proposal) return ToResponse(proposal.error());
+            json::array moves, sellers;
+            for (const auto& m : proposal->moves) moves.push_back(MoveJson(m));
+            for (const auto& s : proposal->sellers)
+                sellers.push_back(json::object{{"user_id", s.id.value()},
+                                               {"username", s.username},
+                                               {"display_name", s.display_name},
+                                               {"before", s.before},
+                                               {"after", s.after},
+                                               {"sales_before", SalesJson(ctx, s.sales_before)},
+                                               {"sales_after", SalesJson(ctx, s.sales_after)}});
+            return JsonResponse(200, json::object{{"region", proposal->region},
+                                                  {"measure", by == app::BalanceMeasure::kSales ? "sales" : "count"},
+                                                  {"moves", std::move(moves)},
+                                                  {"sellers", std::move(sellers)},
+                                                  {"pool_before", proposal->pool_before},
+                                                  {"pool_after", proposal->pool_after}});
+        }));
 
     router.Add(Method::kPost, "/api/v1/assignments/proposal/accept", Dispatch::kBlocking,
                Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {

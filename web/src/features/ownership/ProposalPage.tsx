@@ -1,6 +1,6 @@
-// A balanced assignment for one region: the moves that even out the number of customers among its
-// salespeople (the pool first), shown before and after, and accepted in one step.
-import { Button, Card, Empty, Flex, Result, Select, Space, Table, Typography } from 'antd';
+// A balanced assignment for one region: the moves that even out the number of customers, or their annual
+// sales, among its salespeople (the pool first), shown before and after, and accepted in one step.
+import { Button, Card, Empty, Flex, Result, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { api, data, type Schemas } from '@/api/client';
 import { useAuth } from '@/app/auth';
 import { useRequestError } from '@/app/requestErrors';
 import { ErrorState } from '@/components/ErrorState';
+import { formatMoney } from '@/lib/format';
+import { useLanguage } from '@/lib/useLanguage';
 
 export default function ProposalPage() {
   const { t } = useTranslation();
@@ -18,9 +20,11 @@ export default function ProposalPage() {
   const regions = useQuery({ queryKey: ['regions'], queryFn: () => data(api.GET('/regions')), staleTime: Infinity });
   const [region, setRegion] = useState<string | undefined>(user?.region ?? undefined);
   const [accepted, setAccepted] = useState<number | null>(null);
+  const [by, setBy] = useState<'count' | 'sales'>('count');
+  const language = useLanguage();
   const proposal = useQuery({
-    queryKey: ['assignments', 'proposal', region],
-    queryFn: () => data(api.GET('/assignments/proposal', { params: { query: { region: region! } } })),
+    queryKey: ['assignments', 'proposal', region, by],
+    queryFn: () => data(api.GET('/assignments/proposal', { params: { query: { region: region!, by } } })),
     enabled: !!region,
   });
   const accept = useMutation({
@@ -41,6 +45,19 @@ export default function ProposalPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.assignments')}
         </Typography.Title>
+        <Space wrap>
+        <Segmented
+          aria-label={t('ownership.balance_by')}
+          value={by}
+          onChange={(v) => {
+            setBy(v as 'count' | 'sales');
+            setAccepted(null);
+          }}
+          options={[
+            { value: 'count', label: t('ownership.by_count') },
+            { value: 'sales', label: t('ownership.by_sales') },
+          ]}
+        />
         <Select
           placeholder={t('customer.region')}
           aria-label={t('customer.region')}
@@ -52,6 +69,7 @@ export default function ProposalPage() {
           }}
           options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: t(`regions.${r.code}`, { defaultValue: r.name }) }))}
         />
+        </Space>
       </Flex>
       {accepted !== null && <Result status="success" title={t('ownership.accepted', { count: accepted })} />}
       {proposal.isError ? (
@@ -68,12 +86,38 @@ export default function ProposalPage() {
                 pagination={false}
                 dataSource={[
                   ...proposal.data.sellers,
-                  { user_id: 0, username: '', display_name: t('ownership.pool'), before: proposal.data.pool_before, after: proposal.data.pool_after },
+                  {
+                    user_id: 0,
+                    username: '',
+                    display_name: t('ownership.pool'),
+                    before: proposal.data.pool_before,
+                    after: proposal.data.pool_after,
+                    sales_before: null,
+                    sales_after: null,
+                  },
                 ]}
                 columns={[
                   { title: t('customer.owner'), dataIndex: 'display_name' },
                   { title: t('ownership.before'), dataIndex: 'before', width: 120 },
                   { title: t('ownership.after'), dataIndex: 'after', width: 120 },
+                  ...(by === 'sales'
+                    ? [
+                        {
+                          title: t('ownership.sales_before'),
+                          key: 'sales_before',
+                          width: 160,
+                          render: (_: unknown, s: { sales_before: Schemas['Money'] | null }) =>
+                            s.sales_before ? formatMoney(s.sales_before, language) : '',
+                        },
+                        {
+                          title: t('ownership.sales_after'),
+                          key: 'sales_after',
+                          width: 160,
+                          render: (_: unknown, s: { sales_after: Schemas['Money'] | null }) =>
+                            s.sales_after ? formatMoney(s.sales_after, language) : '',
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
