@@ -10,7 +10,7 @@ import unittest
 
 import subprocess
 
-from credo_server import ADMIN, CredoServer, enterprise, on_postgres, storage_args
+from credo_server import ADMIN, CREDO_BIN, CredoServer, enterprise, on_postgres, storage_args
 from test_concurrency import run_threads
 
 
@@ -77,6 +77,56 @@ class TwoServersTest(unittest.TestCase):
         with self.b.client(self.token) as c:
             status, _, history = c.get(f"/customers/{created['id']}/history")
             self.assertEqual([v["version"] for v in history["items"]], [2, 1])
+
+    def test_concurrent_orders_on_two_servers_never_pass_the_limit(self):
+        # LC-4 across servers: a customer whose limit allows exactly 10 orders of 1,000.00, and 64 clients
+        # ordering at once through both servers.
+        password = "two-servers-1"
+        users = {"ts.sales": ["sales"], "ts.rm": ["regional_manager"], "ts.sm": ["sales_manager"],
+                 "ts.fin": ["finance"]}
+        with self.a.client(self.token) as c:
+            for name, roles in users.items():
+                status, _, body = c.post("/users", {"username": name, "password": password, "roles": roles,
+                                                    "region": "east"})
+                self.assertEqual(status, 201, body)
+            ids = {u["username"]: u["id"] for u in c.get("/users")[2]["items"]}
+            status, _, customer = c.post("/customers", enterprise("双服务器授信有限公司", owner_id=ids["ts.sales"]))
+            self.assertEqual(status, 201, customer)
+        tokens = {}
+        for name in users:
+            with self.a.client() as c:
+                tokens[name] = c.login(name, password)
+        with self.a.client(tokens["ts.sales"]) as c:
+            status, _, application = c.post("/credit-applications", {
+                "customer_id": customer["id"], "limit": {"amount": "10000.00"}, "grade": "II",
+                "report_date": time.strftime("%Y-%m-%d"), "reason": "双服务器测试"})
+            self.assertEqual(status, 201, application)
+        for name in ("ts.rm", "ts.sm", "ts.fin"):
+            with self.b.client(tokens[name]) as c:
+                status, _, body = c.post(f"/credit-applications/{application['id']}/decisions", {"decision": "approve"})
+                self.assertEqual(status, 200, body)
+        self.assertEqual(body["status"], "approved")
+        results = [None] * 64
+
+        def work(i):
+            server = self.a if i % 2 == 0 else self.b
+            with server.client(tokens["ts.sales"]) as c:
+                results[i] = c.post("/orders", {"customer_id": customer["id"], "lines": [
+                    {"product": "闸阀", "quantity": "1", "unit_price": "1000.00"}]})
+
+        self.assertEqual(run_threads(64, work), [])
+        self.assertEqual([r[0] for r in results if r[0] != 201], [])
+        approved = [r for r in results if r[2]["status"] == "approved"]
+        held = [r for r in results if r[2]["status"] == "credit_hold"]
+        self.assertEqual(len(approved), 10)
+        self.assertEqual(len(held), 54)
+        self.assertTrue(all(r[2]["reasons"] == ["over_limit"] for r in held))
+        with self.b.client(self.token) as c:
+            credit = c.get(f"/customers/{customer['id']}/credit")[2]
+        self.assertEqual(credit["exposure"], {"amount": "10000.00", "currency": "CNY"})
+        reconciled = subprocess.run([CREDO_BIN, "credit", "reconcile",
+                                     "--db", self.database_url], capture_output=True, text=True)
+        self.assertEqual(reconciled.returncode, 0, reconciled.stdout + reconciled.stderr)
 
     def test_a_scheduled_job_runs_once_for_both_servers(self):
         time.sleep(3)  # several ticks of both schedulers
