@@ -961,7 +961,8 @@ class Generator {
     // and lost ones fourteen; prospects and new customers get an evaluation instead.
     void AddTrade(Rng& rng, DemoCustomer& c) {
         const auto* lifecycle = c.body.if_contains("lifecycle");
-        const std::string_view life = lifecycle && lifecycle->is_string() ? lifecycle->get_string() : "";
+        std::string_view life;  // not a ?: — its "" branch would make a temporary json::string to point into
+        if (lifecycle && lifecycle->is_string()) life = lifecycle->get_string();
         if (life == "prospect" || life == "new") {
             c.evaluation = rng.Between(4, 10);
             return;
