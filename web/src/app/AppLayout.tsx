@@ -11,6 +11,7 @@ import {
   SettingOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
+  TransactionOutlined,
   UserOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -34,6 +35,7 @@ const ICONS: Record<string, ReactNode> = {
   alerts: <BellOutlined />,
   orders: <ShoppingCartOutlined />,
   approvals: <SafetyCertificateOutlined />,
+  fx: <TransactionOutlined />,
 };
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */

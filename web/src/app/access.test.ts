@@ -63,6 +63,12 @@ describe('access', () => {
   it('leaves the re-evaluation run to admins, finance and executives', () => {
     expect(ALL_ROLES.filter((r) => can([r], 'jobs.reevaluation'))).toEqual(['finance', 'executive', 'admin']);
   });
+  it('shows every role the exchange rates, and lets finance and admins enter them from their menu', () => {
+    for (const role of ALL_ROLES) expect(can([role], 'fx.view'), role).toBe(true);
+    expect(ALL_ROLES.filter((r) => can([r], 'fx.manage'))).toEqual(['finance', 'admin']);
+    const withEntry = ALL_ROLES.filter((r) => MENU.filter((m) => can([r], m.capability)).some((m) => m.path === '/fx-rates'));
+    expect(withEntry).toEqual(['finance', 'admin']);
+  });
   it('gives nothing without roles', () => {
     expect(can([], 'customers.view')).toBe(false);
     expect(can(undefined, 'customers.view')).toBe(false);

@@ -15,6 +15,8 @@ export type Capability =
   | 'policies.edit'
   | 'credit.view'
   | 'credit.manage'
+  | 'fx.view'
+  | 'fx.manage'
   | 'orders.view'
   | 'orders.enter'
   | 'orders.release'
@@ -53,7 +55,9 @@ const GRANTS: Record<Capability, Role[]> = {
   'policies.view': ['sales_manager', 'executive', 'admin'],
   'policies.edit': ['admin'],
   'credit.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
-  'credit.manage': ['finance', 'executive', 'admin'], // hold, temporary exceptions
+  'credit.manage': ['finance', 'executive', 'admin'], // hold, temporary exceptions, ratings, credit insurance
+  'fx.view': ALL_ROLES, // the exchange rates orders and invoices convert at
+  'fx.manage': ['finance', 'admin'], // entering a currency's rate from a day on
   'orders.view': ALL_ROLES, // within each role's read scope
   'orders.enter': ORDER_ENTRY, // enter, amend, copy, cancel
   'orders.release': ['finance', 'executive'], // an order on credit hold, with a written reason

@@ -2,6 +2,7 @@
 // its new version, which replaces the cached one, so that the next edit carries the right If-Match.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, api, data, etagVersion, rawFetch, type Schemas } from '@/api/client';
+import type { paths } from '@/api/generated/schema';
 
 export type Customer = Schemas['Customer'];
 export type CustomerSummary = Schemas['CustomerSummary'];
@@ -17,6 +18,10 @@ export type CustomerOrder = Schemas['Order'];
 export type Evaluation = Schemas['Evaluation'];
 export type EvaluationFactors = Schemas['EvaluationFactors'];
 export type CustomerApplication = Schemas['CreditApplication'];
+export type Rating = Schemas['Rating'];
+export type Insurance = Schemas['Insurance'];
+export type RatingInput = paths['/customers/{id}/ratings']['post']['requestBody']['content']['application/json'];
+export type InsuranceInput = paths['/customers/{id}/insurance']['post']['requestBody']['content']['application/json'];
 
 export interface ListParams {
   q?: string;
@@ -245,6 +250,25 @@ export function useAddCreditException(id: number) {
   return useMutation({
     mutationFn: (body: { amount: string; start: string; end: string; reason: string }) =>
       data(api.POST('/customers/{id}/credit/exceptions', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['credit', id] }),
+  });
+}
+
+/** Records a third-party credit rating; the credit account shows it. */
+export function useAddRating(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RatingInput) => data(api.POST('/customers/{id}/ratings', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['credit', id] }),
+  });
+}
+
+/** Records a credit insurance policy; the credit account then splits the exposure into insured and uninsured. */
+export function useAddInsurance(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InsuranceInput) =>
+      data(api.POST('/customers/{id}/insurance', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['credit', id] }),
   });
 }

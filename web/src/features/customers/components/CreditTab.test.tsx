@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import dayjs from 'dayjs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { initTestI18n, mockFetch, renderPage } from '@/test/render';
 import { CreditTab, utilizationColor } from './CreditTab';
@@ -35,6 +36,18 @@ const account = {
   utilization_bp: 8500,
   oldest_overdue: null,
   exceptions: [{ id: 1, amount: money('10000.00'), start: '2026-01-01', end: '2099-01-31', reason: 'Peak season' }],
+  insured: money('50000.00'),
+  uninsured: money('35000.50'),
+  ratings: [
+    { id: 2, agency: 'Dun & Bradstreet', rating: '5A2', day: '2026-03-01', valid_until: '2099-02-28' },
+    { id: 1, agency: 'Coface', rating: 'B', day: '2024-01-10', valid_until: '2025-01-09' },
+    { id: 3, agency: 'Local bureau', rating: 'AA', day: '2026-05-01', valid_until: null },
+  ],
+  insurance: [
+    { id: 1, insurer: 'Sinosure', policy_number: 'SIN-2026-0042', covered: money('50000.00'), start: '2026-01-01', end: '2099-12-31' },
+    { id: 2, insurer: 'Euler Hermes', policy_number: 'EH-77', covered: money('20000.00'), start: '2024-01-01', end: '2024-12-31' },
+    { id: 3, insurer: 'Atradius', policy_number: 'AT-9', covered: money('10000.00'), start: '2099-01-01', end: '2099-12-31' },
+  ],
 };
 
 const orders = {
@@ -241,6 +254,104 @@ describe('CreditTab', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save evaluation' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(await calls.find((c) => c.method === 'POST')!.clone().json()).toEqual({ factors, comments: 'Visited the plant' });
+  }, 2 * SLOW);
+
+  it('shows the ratings and credit insurance with the insured and uninsured exposure, and no way to add to a salesperson', async () => {
+    mockFetch(answers(['sales']));
+    renderPage(<CreditTab customerId={7} />);
+    const card = await screen.findByTestId('credit-protection');
+    expect(within(card).getByText('Ratings and insurance')).toBeInTheDocument();
+    expect(within(card).getByTestId('credit-insured')).toHaveTextContent('CN¥50,000.00');
+    expect(within(card).getByTestId('credit-uninsured')).toHaveTextContent('CN¥35,000.50');
+
+    const current = within(card).getByText('Dun & Bradstreet').closest('tr')!;
+    expect(within(current).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Dun & Bradstreet', '5A2', 'Mar 1, 2026', 'Feb 28, 2099']);
+    const expired = within(card).getByText('Coface').closest('tr')!;
+    expect(within(expired).getByTestId('rating-expired')).toHaveTextContent('Expired');
+    const open = within(card).getByText('Local bureau').closest('tr')!;
+    expect(within(open).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Local bureau', 'AA', 'May 1, 2026', '—']);
+    expect(within(card).getAllByTestId('rating-expired')).toHaveLength(1);
+
+    const policy = within(card).getByText('SIN-2026-0042').closest('tr')!;
+    expect(within(policy).getByText('Sinosure')).toBeInTheDocument();
+    expect(within(policy).getByText('CN¥50,000.00')).toBeInTheDocument();
+    expect(within(policy).getByTestId('insurance-in_force')).toHaveTextContent('In force');
+    expect(within(within(card).getByText('EH-77').closest('tr')!).getByTestId('insurance-ended')).toHaveTextContent('Ended');
+    expect(within(within(card).getByText('AT-9').closest('tr')!).getByTestId('insurance-not_started')).toHaveTextContent(
+      'Not yet in force',
+    );
+
+    await screen.findByTestId('credit-new-order');
+    expect(screen.queryByTestId('rating-new')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('insurance-new')).not.toBeInTheDocument();
+  }, SLOW);
+
+  it('lets finance add a rating and reads the account again', async () => {
+    const today = dayjs().format('YYYY-MM-DD');
+    const calls = mockFetch({
+      ...answers(['finance']),
+      'POST /api/v1/customers/7/ratings': () => ({
+        status: 201,
+        body: { id: 4, agency: 'Coface', rating: 'A', day: today, valid_until: '2099-06-30' },
+      }),
+    });
+    renderPage(<CreditTab customerId={7} />);
+    fireEvent.click(await screen.findByTestId('rating-new'));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Agency'), { target: { value: ' Coface ' } });
+    fireEvent.change(within(dialog).getByLabelText('Rating'), { target: { value: 'A' } });
+    const until = within(dialog).getByLabelText('Valid until');
+    fireEvent.mouseDown(until);
+    fireEvent.focus(until);
+    fireEvent.change(until, { target: { value: '2099-06-30' } });
+    fireEvent.keyDown(until, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    const credits = () => calls.filter((c) => c.method === 'GET' && new URL(c.url).pathname === '/api/v1/customers/7/credit').length;
+    const before = credits();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add rating' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(await calls.find((c) => c.method === 'POST')!.clone().json()).toEqual({
+      agency: 'Coface',
+      rating: 'A',
+      day: today,
+      valid_until: '2099-06-30',
+    });
+    await waitFor(() => expect(credits()).toBeGreaterThan(before));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  }, 2 * SLOW);
+
+  it('lets finance add an insurance policy in the account currency', async () => {
+    const calls = mockFetch({
+      ...answers(['finance']),
+      'POST /api/v1/customers/7/insurance': () => ({
+        status: 400,
+        body: { error: { code: 'invalid_argument', message: 'invalid', fields: { 'covered.amount': 'exceeds what the insurer allows' } } },
+      }),
+    });
+    renderPage(<CreditTab customerId={7} />);
+    fireEvent.click(await screen.findByTestId('insurance-new'));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Insurer'), { target: { value: 'Sinosure' } });
+    fireEvent.change(within(dialog).getByLabelText('Policy number'), { target: { value: 'SIN-2027-1' } });
+    fireEvent.change(within(dialog).getByLabelText('Covered amount'), { target: { value: '80000.00' } });
+    const start = within(dialog).getByLabelText('From');
+    fireEvent.mouseDown(start);
+    fireEvent.focus(start);
+    fireEvent.change(start, { target: { value: '2027-01-01' } });
+    fireEvent.keyDown(start, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    const end = within(dialog).getByLabelText('Until');
+    fireEvent.mouseDown(end);
+    fireEvent.focus(end);
+    fireEvent.change(end, { target: { value: '2027-12-31' } });
+    fireEvent.keyDown(end, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add insurance' }));
+    expect(await within(dialog).findByText('exceeds what the insurer allows', {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(await calls.find((c) => c.method === 'POST')!.clone().json()).toEqual({
+      insurer: 'Sinosure',
+      policy_number: 'SIN-2027-1',
+      covered: { amount: '80000.00', currency: 'CNY' },
+      start: '2027-01-01',
+      end: '2027-12-31',
+    });
   }, 2 * SLOW);
 
   it('offers the auditor no evaluation', async () => {

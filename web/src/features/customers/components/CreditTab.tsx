@@ -1,8 +1,9 @@
 // The customer's credit account (as of the file's as-of date, else today): limit, term, validity, grade,
 // hold, the exposure and what is left of the limit with the utilization against the 80 % and 90 %
 // marks, the temporary exceptions; finance, executives and admins put it on hold, take it off and add
-// exceptions. Below, the customer's credit evaluations, its credit applications (salespeople and
-// assistants apply from here) and its latest orders with the way to enter a new one.
+// exceptions. Below, the third-party ratings and credit insurance with the insured part of the exposure,
+// the customer's credit evaluations, its credit applications (salespeople and assistants apply from
+// here) and its latest orders with the way to enter a new one.
 import { FileAddOutlined, LockOutlined, PlusOutlined, ShoppingCartOutlined, UnlockOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -45,6 +46,7 @@ import {
   type CustomerOrder,
 } from '../api';
 import { EvaluationsCard } from './EvaluationsCard';
+import { ProtectionCard } from './ProtectionCard';
 
 /** The utilization marks (basis points): orange from 80 %, red from 90 %. */
 export const UTILIZATION_MARKS = [8000, 9000] as const;
@@ -338,6 +340,8 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
           ]}
         />
       </Card>
+
+      <ProtectionCard account={a} customerId={customerId} day={day} manage={manage} />
 
       <EvaluationsCard customerId={customerId} readOnly={!!asOf} />
 
