@@ -43,6 +43,7 @@ EXERCISED_ROUTES = {
     ("get", "/fx-rates"),
     ("post", "/fx-rates"),
     ("get", "/customers/{id}/credit"),
+    ("get", "/customers/{id}/credit/behaviour"),
     ("post", "/customers/{id}/credit/hold"),
     ("post", "/customers/{id}/credit/exceptions"),
     ("get", "/customers/{id}/evaluations"),

@@ -82,6 +82,7 @@ ROUTE_RULES = {
     ("get", "/fx-rates"): {"*": 200},
     ("post", "/fx-rates"): {"admin": 201, "finance": 201, "*": 403},
     ("get", "/customers/{id}/credit"): "read",
+    ("get", "/customers/{id}/credit/behaviour"): "read",
     ("post", "/customers/{id}/credit/hold"): "credit",
     ("post", "/customers/{id}/credit/exceptions"): "credit",
     ("get", "/customers/{id}/evaluations"): "read",

@@ -266,6 +266,30 @@ class OrdersTest(CredoTestCase):
         self.assertEqual(credit["ratings"][0]["rating"], "AA-")
         self.assertEqual(credit["insurance"][0]["policy_number"], "P-1")
 
+    def test_behaviour_grade_and_score_as_of_a_date_with_their_reasons(self):
+        body = enterprise(name="行为测试阀门有限公司", owner_id=self.ids_of("sales.e"))
+        customer = self.assertStatus(self.admin.post("/customers", body), 201)["id"]
+        # 1,000.00 due on 2026-01-31, 800.00 of it paid that day: 80 % collected, one late item.
+        invoice = self.assertStatus(self.c["finance"].post("/invoices", {
+            "customer_id": customer, "amount": {"amount": "1000.00", "currency": "CNY"},
+            "issue_date": "2026-01-01", "due_date": "2026-01-31"}), 201)
+        self.assertStatus(self.c["finance"].post("/payments", {
+            "customer_id": customer, "amount": {"amount": "800.00", "currency": "CNY"}, "day": "2026-01-31",
+            "allocations": [{"invoice_id": invoice["id"], "amount": "800.00"}]}), 201)
+        b = self.assertStatus(self.c["sales.e"].get(f"/customers/{customer}/credit/behaviour",
+                                                    query={"as_of": "2026-03-31"}), 200)
+        self.assertEqual(b["amount_due"], {"amount": "1000.00", "currency": "CNY"})
+        self.assertEqual(b["collected_bp"], 8000)
+        self.assertEqual(b["grade"], "II")
+        self.assertEqual(b["grade_reasons"], ["collected_ratio_at_least_80"])
+        self.assertEqual(100 - b["score"], sum(r["points"] for r in b["score_reasons"]))
+        # Before anything fell due there is no history and no evaluation: no grade.
+        early = self.assertStatus(self.c["sales.e"].get(f"/customers/{customer}/credit/behaviour",
+                                                        query={"as_of": "2026-01-15"}), 200)
+        self.assertIsNone(early["grade"])
+        self.assertError(self.c["sales.e"].get(f"/customers/{customer}/credit/behaviour",
+                                               query={"as_of": "2026-02-30"}), 400, "invalid_argument", field="as_of")
+
     def ids_of(self, username):
         return {u["username"]: u["id"] for u in self.admin.get("/users")[2]["items"]}[username]
 

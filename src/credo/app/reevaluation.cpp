@@ -31,6 +31,30 @@ Date EndOfPreviousQuarter(Date date) {
     return AddDays(start, -1);
 }
 
+// An invoice with its settlements up to `as_of` as a receivable item in the account's currency (at the
+// invoice's rate), appended to `items`.
+Status AddItem(const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled,
+               const std::string& account_currency, Date as_of, std::vector<domain::ReceivableItem>& items) {
+    CREDO_TRY(auto from, Currency::FromCode(inv.currency));
+    CREDO_TRY(auto into, Currency::FromCode(account_currency));
+    CREDO_TRY(auto amount, Convert(Money(inv.amount_minor, from), inv.rate_e8, into));
+    domain::ReceivableItem item{inv.issue_date, inv.due_date, amount, {}};
+    std::int64_t total = 0;
+    for (const auto& s : settled) {
+        if (s.day > as_of) continue;
+        CREDO_TRY(auto part, Convert(Money(s.amount_minor, from), inv.rate_e8, into));
+        // Rounding must not let the settlements exceed the item.
+        const std::int64_t minor = std::min(part.minor(), amount.minor() - total);
+        if (minor <= 0) continue;
+        total += minor;
+        item.settlements.push_back(
+            {s.day, Money(minor, into),
+             s.kind == "credit_note" ? domain::SettlementKind::kCreditNote : domain::SettlementKind::kPayment});
+    }
+    if (amount.minor() > 0) items.push_back(std::move(item));
+    return Ok();
+}
+
 struct CustomerLedger {
     std::vector<domain::ReceivableItem> items;
 };
@@ -47,6 +71,33 @@ Result<std::optional<ReevaluationReport>> RunReevaluationOnce(Database& db, cons
         CREDO_TRY(auto report, Reevaluate(tx, ctx, as_of));
         return std::optional<ReevaluationReport>(report);
     });
+}
+
+Result<BehaviourView> GetBehaviour(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer, Date as_of) {
+    CREDO_TRY(auto c, tx.Customers().Find(customer));
+    CREDO_CHECK(CheckReadable(actor, c));
+    CREDO_TRY(auto account, tx.Ledger().FindAccount(customer));
+    BehaviourView view{account ? account->currency : ctx.settings.base_currency, {}, std::nullopt, std::nullopt, {}};
+    std::vector<domain::ReceivableItem> items;
+    CREDO_CHECK(tx.Ledger().ScanCustomerReceivables(
+        customer, as_of, [&](const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled) {
+            return AddItem(inv, settled, view.currency, as_of, items);
+        }));
+    CREDO_TRY(auto currency, Currency::FromCode(view.currency));
+    CREDO_TRY(auto behaviour, domain::MeasureBehaviour(items, currency, as_of));
+    CREDO_TRY(auto evaluations, tx.Evaluations().List(customer));
+    for (const auto& e : evaluations)  // newest first
+        if (e.day <= as_of) {
+            view.evaluation = e.score;
+            break;
+        }
+    if (behaviour.HasWindowHistory() || view.evaluation) {
+        CREDO_TRY(auto decided, domain::DecideGrade(behaviour, view.evaluation));
+        view.grade = decided;
+    }
+    CREDO_TRY(view.score, domain::ComputeCreditScore(view.evaluation, behaviour));
+    view.behaviour = std::make_unique<domain::PaymentBehaviour>(std::move(behaviour));
+    return view;
 }
 
 bool StartsQuarter(Date date) {
@@ -106,25 +157,7 @@ Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of) {
         as_of, [&](const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled) -> Status {
             auto it = index.find(inv.customer.value());
             if (it == index.end()) return Ok();
-            const CreditAccount& account = accounts[it->second];
-            CREDO_TRY(auto from, Currency::FromCode(inv.currency));
-            CREDO_TRY(auto into, Currency::FromCode(account.currency));
-            CREDO_TRY(auto amount, Convert(Money(inv.amount_minor, from), inv.rate_e8, into));
-            domain::ReceivableItem item{inv.issue_date, inv.due_date, amount, {}};
-            std::int64_t total = 0;
-            for (const auto& s : settled) {
-                if (s.day > as_of) continue;
-                CREDO_TRY(auto part, Convert(Money(s.amount_minor, from), inv.rate_e8, into));
-                // Rounding must not let the settlements exceed the item.
-                const std::int64_t minor = std::min(part.minor(), amount.minor() - total);
-                if (minor <= 0) continue;
-                total += minor;
-                item.settlements.push_back(
-                    {s.day, Money(minor, into),
-                     s.kind == "credit_note" ? domain::SettlementKind::kCreditNote : domain::SettlementKind::kPayment});
-            }
-            if (amount.minor() > 0) ledgers[it->second].items.push_back(std::move(item));
-            return Ok();
+            return AddItem(inv, settled, accounts[it->second].currency, as_of, ledgers[it->second].items);
         }));
     CREDO_TRY(auto scores, tx.Evaluations().LatestScores(as_of));
     std::unordered_map<std::int64_t, int> evaluation;

@@ -10,10 +10,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "credo/app/context.hpp"
 #include "credo/app/ports/database.hpp"
+#include "credo/domain/credit/grade.hpp"
+#include "credo/domain/credit/score.hpp"
 
 namespace credo::app {
 
@@ -27,6 +30,18 @@ struct EvaluationInput {
 Result<EvaluationRecord> AddEvaluation(Tx& tx, const Context& ctx, const domain::Actor& actor,
                                        const EvaluationInput& input);
 Result<std::vector<EvaluationRecord>> ListEvaluations(Tx& tx, const domain::Actor& actor, CustomerId customer);
+
+// CE-2, CE-3, CE-5 as of a date, without storing anything: the twelve months' payment behaviour, the
+// grade it (or, without history, the latest evaluation) gives and why, and the score with its reasons.
+struct BehaviourView {
+    std::string currency;  // the account's
+    std::unique_ptr<domain::PaymentBehaviour> behaviour;
+    std::optional<int> evaluation;               // the latest evaluation's score on or before the date
+    std::optional<domain::GradeDecision> grade;  // none: no history and no evaluation
+    domain::CreditScore score;
+};
+Result<BehaviourView> GetBehaviour(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId customer,
+                                   Date as_of);
 
 struct ReevaluationReport {
     Date as_of{};

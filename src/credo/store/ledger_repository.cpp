@@ -396,25 +396,39 @@ Status SqlLedgerRepository::ScanReceivables(
     Date as_of, const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each) {
     CREDO_TRY(auto st, conn_.Prepare(q::ledger::kReceivablesScan));
     st->Bind(FormatDate(as_of));
+    return Scan(*st, each);
+}
+
+Status SqlLedgerRepository::ScanCustomerReceivables(
+    CustomerId customer, Date as_of,
+    const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each) {
+    CREDO_TRY(auto st, conn_.Prepare(q::ledger::kReceivablesOfCustomer));
+    st->Bind(FormatDate(as_of), customer.value());
+    return Scan(*st, each);
+}
+
+// Groups the rows of a receivables query (one per settlement, invoices in order) by invoice.
+Status SqlLedgerRepository::Scan(
+    SqlStatement& st, const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each) {
     app::InvoiceRecord current;
     std::vector<Settled> settled;
     while (true) {
-        CREDO_TRY(bool row, st->Step());
-        if (!row || st->Int(0) != current.id) {
+        CREDO_TRY(bool row, st.Step());
+        if (!row || st.Int(0) != current.id) {
             if (current.id != 0) CREDO_CHECK(each(current, settled));
             if (!row) return Ok();
             settled.clear();
-            current.id = st->Int(0);
-            current.customer = CustomerId(st->Int(1));
-            CREDO_TRY(current.issue_date, ParseDate(st->Text(2), "issue_date"));
-            CREDO_TRY(current.due_date, ParseDate(st->Text(3), "due_date"));
-            current.currency = st->Text(4);
-            current.amount_minor = st->Int(5);
-            current.rate_e8 = st->Int(6);
+            current.id = st.Int(0);
+            current.customer = CustomerId(st.Int(1));
+            CREDO_TRY(current.issue_date, ParseDate(st.Text(2), "issue_date"));
+            CREDO_TRY(current.due_date, ParseDate(st.Text(3), "due_date"));
+            current.currency = st.Text(4);
+            current.amount_minor = st.Int(5);
+            current.rate_e8 = st.Int(6);
         }
-        if (!st->IsNull(7)) {
-            CREDO_TRY(Date day, ParseDate(st->Text(7), "day"));
-            settled.push_back({day, st->Int(8), st->OptText(9).value_or("payment")});
+        if (!st.IsNull(7)) {
+            CREDO_TRY(Date day, ParseDate(st.Text(7), "day"));
+            settled.push_back({day, st.Int(8), st.OptText(9).value_or("payment")});
         }
     }
 }

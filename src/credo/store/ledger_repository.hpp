@@ -43,12 +43,17 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Result<std::vector<SalesTotal>> SalesSince(std::string_view region, Date after) override;
     Result<std::optional<Date>> OldestOpenDue(CustomerId customer, Date date) override;
 
+    Status ScanCustomerReceivables(
+        CustomerId customer, Date as_of,
+        const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each) override;
     Status ScanReceivables(
         Date as_of, const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each) override;
     Result<std::int64_t> InsertPayment(const app::PaymentRecord& payment) override;
     Status InsertAllocation(const app::AllocationRecord& allocation) override;
 
  private:
+    Status Scan(SqlStatement& st,
+                const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each);
     Result<std::optional<app::CreditAccount>> ReadAccount(const sql::Query& query, CustomerId customer);
     Status InsertLines(std::int64_t order_id, const std::vector<app::OrderLine>& lines);
     SqlSession& conn_;

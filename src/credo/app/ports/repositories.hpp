@@ -625,6 +625,10 @@ class LedgerRepository {
     };
     virtual Status ScanReceivables(Date as_of,
                                    const std::function<Status(const InvoiceRecord&, const std::vector<Settled>&)>& each) = 0;
+    // The same for one customer.
+    virtual Status ScanCustomerReceivables(
+        CustomerId customer, Date as_of,
+        const std::function<Status(const InvoiceRecord&, const std::vector<Settled>&)>& each) = 0;
 
     virtual Result<std::int64_t> InsertPayment(const PaymentRecord& payment) = 0;
     virtual Status InsertAllocation(const AllocationRecord& allocation) = 0;

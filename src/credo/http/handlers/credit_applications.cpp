@@ -139,6 +139,60 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps) {
                    return JsonResponse(200, out);
                }));
 
+    router.Add(Method::kGet, "/api/v1/customers/{id}/credit/behaviour", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   if (auto s = OnlyQuery(req, {"as_of"}); !s) return ToResponse(s.error());
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto as_of = QueryDate(req, "as_of");
+                   if (!as_of) return ToResponse(as_of.error());
+                   const Date date = as_of->value_or(DateOf(ctx.clock.Now()));
+                   auto view = app::ReadTx(
+                       db, [&](app::Tx& tx) { return app::GetBehaviour(tx, ctx, actor, CustomerId(*id), date); });
+                   if (!view) return ToResponse(view.error());
+                   const auto& b = *view->behaviour;
+                   const auto money = [](const Money& m) {
+                       return json::object{{"amount", m.ToString()}, {"currency", std::string(m.currency().code())}};
+                   };
+                   json::array grade_reasons, score_reasons, months;
+                   if (view->grade)
+                       for (auto r : view->grade->reasons)
+                           grade_reasons.emplace_back(domain::kGradeReasonNames.Name(r));
+                   for (const auto& r : view->score.reasons)
+                       score_reasons.push_back(
+                           json::object{{"code", domain::kScoreReasonCodeNames.Name(r.code)}, {"points", r.points}});
+                   for (const auto& m : b.months) {
+                       char ym[8];
+                       std::snprintf(ym, sizeof ym, "%04d-%02u", static_cast<int>(m.month.year()),
+                                     static_cast<unsigned>(m.month.month()));
+                       months.push_back(json::object{{"month", ym},
+                                                     {"amounts_past_due", m.amounts_past_due},
+                                                     {"collected", money(m.collected)},
+                                                     {"without_collection", m.WithoutCollection()}});
+                   }
+                   return JsonResponse(
+                       200, json::object{
+                                {"as_of", FormatDate(date)},
+                                {"window_first", FormatDate(b.window_first)},
+                                {"items", b.items},
+                                {"late_items", b.late_items},
+                                {"amount_due", money(b.amount_due)},
+                                {"amount_collected", money(b.amount_collected)},
+                                {"collected_bp", b.collected_bp},
+                                {"on_time_bp", b.on_time_bp},
+                                {"max_days_past_due", b.max_days_past_due},
+                                {"average_days_past_due", b.average_days_past_due},
+                                {"months_without_collection", b.months_without_collection},
+                                {"open_past_due", money(b.open_past_due)},
+                                {"evaluation_score", view->evaluation ? json::value(*view->evaluation) : nullptr},
+                                {"grade", view->grade ? json::value(domain::kCreditGradeNames.Name(view->grade->grade))
+                                                      : json::value(nullptr)},
+                                {"grade_reasons", std::move(grade_reasons)},
+                                {"score", view->score.score},
+                                {"score_reasons", std::move(score_reasons)},
+                                {"months", std::move(months)}});
+               }));
+
     router.Add(Method::kGet, "/api/v1/customers/{id}/evaluations", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
                    auto id = PathId(req, "id");
