@@ -132,3 +132,41 @@ export function evaluationScore(factors: Partial<Record<EvaluationFactor, number
   return Math.floor((sum * 10 * 2 + n) / (n * 2));
 }
 
+
+export type GradeReason = Schemas['Behaviour']['grade_reasons'][number];
+export type ScoreReason = Schemas['Behaviour']['score_reasons'][number]['code'];
+
+/** The rules that decide the grade of the payment behaviour (CE-3), in the server's order. */
+export const GRADE_REASONS: readonly GradeReason[] = [
+  'over_90_days_past_due',
+  'all_paid_on_time',
+  'collected_ratio_at_least_80',
+  'collected_ratio_below_80',
+  'initial_from_evaluation',
+];
+
+/** What costs the credit score points (CE-5), in the server's order. */
+export const SCORE_REASONS: readonly ScoreReason[] = [
+  'evaluation_score',
+  'no_evaluation',
+  'uncollected_amounts',
+  'late_payments',
+  'days_past_due',
+  'months_without_collection',
+  'no_payment_history',
+];
+
+/** Why the behaviour gives its grade, in words; a rule this version does not know shows its code. */
+export function gradeReasonLabel(reason: string, t: TFunction): string {
+  return t(`behaviour.grade_reasons.${reason}`, { defaultValue: reason });
+}
+
+/** What a score reason means, in words; one this version does not know shows its code. */
+export function scoreReasonLabel(reason: string, t: TFunction): string {
+  return t(`behaviour.score_reasons.${reason}`, { defaultValue: reason });
+}
+
+/** Basis points as an exact percentage with two decimals ("80.00 %"): 8000 bp → 80.00. */
+export function basisPointsPercent(bp: number, format: (value: number, options: Intl.NumberFormatOptions) => string): string {
+  return `${format(bp / 100, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+}

@@ -20,6 +20,7 @@ export type EvaluationFactors = Schemas['EvaluationFactors'];
 export type CustomerApplication = Schemas['CreditApplication'];
 export type Rating = Schemas['Rating'];
 export type Insurance = Schemas['Insurance'];
+export type Behaviour = Schemas['Behaviour'];
 export type RatingInput = paths['/customers/{id}/ratings']['post']['requestBody']['content']['application/json'];
 export type InsuranceInput = paths['/customers/{id}/insurance']['post']['requestBody']['content']['application/json'];
 
@@ -45,6 +46,7 @@ export const keys = {
   activities: (id: number) => ['customers', 'activities', id] as const,
   // Shared prefixes: the orders feature refreshes ['credit', id] and ['orders', 'list'] when an order changes.
   credit: (id: number, asOf?: string) => ['credit', id, asOf ?? 'now'] as const,
+  behaviour: (id: number, asOf?: string) => ['credit', id, 'behaviour', asOf ?? 'now'] as const,
   orders: (id: number) => ['orders', 'list', { customer_id: id, page: 1, page_size: 10 }] as const,
   evaluations: (id: number) => ['customers', 'evaluations', id] as const,
   // Shared prefix: the approvals feature refreshes ['credit-applications', 'list'] when an application changes.
@@ -192,6 +194,15 @@ export function useCredit(id: number, asOf?: string) {
     queryKey: keys.credit(id, asOf),
     queryFn: () =>
       data(api.GET('/customers/{id}/credit', { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } })),
+  });
+}
+
+/** The payment behaviour of the twelve months before the day (default today), with the grade and score it gives. */
+export function useBehaviour(id: number, asOf?: string) {
+  return useQuery({
+    queryKey: keys.behaviour(id, asOf),
+    queryFn: () =>
+      data(api.GET('/customers/{id}/credit/behaviour', { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } })),
   });
 }
 

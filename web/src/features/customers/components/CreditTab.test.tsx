@@ -126,12 +126,37 @@ const applications = {
   total: 1,
 };
 
+const behaviour = {
+  as_of: '2026-11-30',
+  window_first: '2025-12-01',
+  items: 0,
+  late_items: 0,
+  amount_due: money('0.00'),
+  amount_collected: money('0.00'),
+  collected_bp: 10000,
+  on_time_bp: 10000,
+  max_days_past_due: 0,
+  average_days_past_due: 0,
+  months_without_collection: 0,
+  open_past_due: money('0.00'),
+  evaluation_score: 75,
+  grade: 'II',
+  grade_reasons: ['initial_from_evaluation'],
+  score: 75,
+  score_reasons: [
+    { code: 'evaluation_score', points: 25 },
+    { code: 'no_payment_history', points: 0 },
+  ],
+  months: [],
+};
+
 function answers(roles: string[], hold?: (req: Request) => { status: number; body?: unknown }, current = () => account) {
   return {
     'GET /api/v1/auth/me': () => ({ status: 200, body: user(roles) }),
     'GET /api/v1/customers/7/credit': () => ({ status: 200, body: current() }),
     'GET /api/v1/orders': () => ({ status: 200, body: orders }),
     'GET /api/v1/customers/7/evaluations': () => ({ status: 200, body: evaluations }),
+    'GET /api/v1/customers/7/credit/behaviour': () => ({ status: 200, body: behaviour }),
     'GET /api/v1/credit-applications': () => ({ status: 200, body: applications }),
     ...(hold ? { 'POST /api/v1/customers/7/credit/hold': hold } : {}),
   };

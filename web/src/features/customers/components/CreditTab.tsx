@@ -2,8 +2,9 @@
 // hold, the exposure and what is left of the limit with the utilization against the 80 % and 90 %
 // marks, the temporary exceptions; finance, executives and admins put it on hold, take it off and add
 // exceptions. Below, the third-party ratings and credit insurance with the insured part of the exposure,
-// the customer's credit evaluations, its credit applications (salespeople and assistants apply from
-// here) and its latest orders with the way to enter a new one.
+// the payment behaviour of the twelve months before the day with the grade and score it gives, the
+// customer's credit evaluations, its credit applications (salespeople and assistants apply from here)
+// and its latest orders with the way to enter a new one.
 import { FileAddOutlined, LockOutlined, PlusOutlined, ShoppingCartOutlined, UnlockOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -45,6 +46,7 @@ import {
   type CustomerApplication,
   type CustomerOrder,
 } from '../api';
+import { BehaviourCard } from './BehaviourCard';
 import { EvaluationsCard } from './EvaluationsCard';
 import { ProtectionCard } from './ProtectionCard';
 
@@ -342,6 +344,8 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
       </Card>
 
       <ProtectionCard account={a} customerId={customerId} day={day} manage={manage} />
+
+      <BehaviourCard customerId={customerId} asOf={asOf} />
 
       <EvaluationsCard customerId={customerId} readOnly={!!asOf} />
 
