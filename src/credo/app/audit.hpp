@@ -60,6 +60,12 @@ inline constexpr std::string_view kCreditInsurance = "credit.insurance";
 inline constexpr std::string_view kCreditReevaluation = "credit.reevaluation";
 }  // namespace audit_action
 
+// The actor's user id as records keep it: none for the system and anonymous actors.
+inline std::optional<UserId> ActorIdOf(const domain::Actor& actor) {
+    if (!actor.id.valid()) return std::nullopt;
+    return actor.id;
+}
+
 // The actor of what an unauthenticated caller does (a failed login): no id, named "anonymous".
 domain::Actor AnonymousActor();
 

@@ -22,11 +22,6 @@ Status MayManageCredit(const Actor& actor) {
     return MakeError(Errc::kForbidden, "user " + actor.username + " may not change credit accounts");
 }
 
-std::optional<UserId> ActorIdOf(const Actor& actor) {
-    if (!actor.id.valid()) return std::nullopt;
-    return actor.id;
-}
-
 std::optional<std::string> DateText(const std::optional<Date>& d) {
     if (!d) return std::nullopt;
     return FormatDate(*d);

@@ -22,11 +22,6 @@ Result<domain::ApprovalChain> Chain(Tx& tx, const Context& ctx) {
     return chain;
 }
 
-std::optional<UserId> ActorIdOf(const Actor& actor) {
-    if (!actor.id.valid()) return std::nullopt;
-    return actor.id;
-}
-
 struct Requested {
     std::string currency;
     std::int64_t limit_minor = 0;

@@ -15,11 +15,6 @@ using domain::Role;
 
 namespace {
 
-std::optional<UserId> ActorIdOf(const Actor& actor) {
-    if (!actor.id.valid()) return std::nullopt;
-    return actor.id;
-}
-
 Status MayEnterOrders(const Actor& actor) {
     if (actor.MayWriteCustomers()) return Ok();
     return MakeError(Errc::kForbidden, "user " + actor.username + " may not enter orders");

@@ -25,11 +25,6 @@ bool IsSales(const UserRecord& u) {
 
 std::string NameOf(const UserRecord& u) { return u.display_name.empty() ? u.username : u.display_name; }
 
-std::optional<UserId> ActorIdOf(const Actor& actor) {
-    if (!actor.id.valid()) return std::nullopt;
-    return actor.id;
-}
-
 // Who may own files, and how many each already owns: the checks every change of owner makes. Counts
 // are read once per user and then kept up to date, so that moving many files reads each owner once.
 class OwnerChecks {

@@ -13,11 +13,6 @@ using domain::Role;
 
 namespace {
 
-std::optional<UserId> ActorIdOf(const Actor& actor) {
-    if (!actor.id.valid()) return std::nullopt;
-    return actor.id;
-}
-
 Status MayKeepLedger(const Actor& actor) {
     if (actor.Has(Role::kFinance) || actor.Has(Role::kAdmin) || !actor.id.valid()) return Ok();
     return MakeError(Errc::kForbidden, "only finance keeps the receivables ledger");

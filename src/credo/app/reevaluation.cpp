@@ -18,11 +18,6 @@ using domain::Role;
 
 namespace {
 
-std::optional<UserId> ActorIdOf(const Actor& actor) {
-    if (!actor.id.valid()) return std::nullopt;
-    return actor.id;
-}
-
 // The last day of the quarter before the one holding `date`.
 Date EndOfPreviousQuarter(Date date) {
     const unsigned month = static_cast<unsigned>(date.month());
