@@ -623,8 +623,8 @@ class LedgerRepository {
         std::int64_t amount_minor = 0;
         std::string kind;
     };
-    virtual Status ScanReceivables(Date as_of,
-                                   const std::function<Status(const InvoiceRecord&, const std::vector<Settled>&)>& each) = 0;
+    virtual Status ScanReceivables(
+        Date as_of, const std::function<Status(const InvoiceRecord&, const std::vector<Settled>&)>& each) = 0;
     // The same for one customer.
     virtual Status ScanCustomerReceivables(
         CustomerId customer, Date as_of,

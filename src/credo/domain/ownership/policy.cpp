@@ -27,9 +27,11 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kCreditPolicyKeys[3], 3, 0, 3, kPolicyKinds},
     {kReportValidityDays, 365, 30, 1095, "days a credit report stays current; older, credit orders are held"},
     {kOverdueToleranceDays, 0, 0, 90, "days an open item may be past due before new credit orders are held"},
-    {kAlertFirstBp, 8000, 1, 100000, "utilization (basis points, 8000 = 80 %) that alerts owner, regional manager, commerce"},
+    {kAlertFirstBp, 8000, 1, 100000,
+     "utilization (basis points, 8000 = 80 %) that alerts owner, regional manager, commerce"},
     {kAlertSecondBp, 9000, 1, 100000, "utilization (basis points) that also alerts the sales manager; above the first"},
-    {kExecutiveAbove, 1000000, 0, 1000000000000, "limits above this (base currency) also need the executive's approval"},
+    {kExecutiveAbove, 1000000, 0, 1000000000000,
+     "limits above this (base currency) also need the executive's approval"},
 };
 
 }  // namespace

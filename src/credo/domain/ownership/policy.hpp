@@ -1,6 +1,6 @@
 // Policies: the company-wide settings an admin changes at run time (SPEC OW-5, SE-4, CE-4, LC-5, AP-1),
-// each with its default and its valid range. Stored as text in the policies table; this file is the one definition of which
-// keys exist and what each accepts.
+// each with its default and its valid range. Stored as text in the policies table; this file is the one definition of
+// which keys exist and what each accepts.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +28,7 @@ inline constexpr std::string_view kLeakAbsoluteReads = "leak.absolute_reads";
 inline constexpr std::string_view kLeakAbsoluteExports = "leak.absolute_exports";
 // CE-4: each grade's policy kind (domain/credit/policy: GradePolicyOfKind).
 inline constexpr std::string_view kCreditPolicyKeys[] = {"credit.policy_I", "credit.policy_II", "credit.policy_III",
-                                                        "credit.policy_IV"};
+                                                         "credit.policy_IV"};
 inline constexpr std::string_view kReportValidityDays = "credit.report_validity_days";
 inline constexpr std::string_view kOverdueToleranceDays = "credit.overdue_tolerance_days";
 inline constexpr std::string_view kAlertFirstBp = "credit.alert_first_bp";
