@@ -7,9 +7,6 @@ namespace {
 
 namespace q = credo::sql;
 
-std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
-
 }  // namespace
 
 Result<bool> SqlAlertRepository::Insert(const app::Alert& a) {

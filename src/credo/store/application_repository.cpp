@@ -9,14 +9,6 @@ namespace {
 
 namespace q = credo::sql;
 
-std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
-
-std::optional<std::int64_t> OptUser(const std::optional<UserId>& id) {
-    if (!id) return std::nullopt;
-    return id->value();
-}
-
 std::string Json(const std::vector<std::string>& v) {
     boost::json::array a;
     for (const auto& s : v) a.emplace_back(s);

@@ -11,8 +11,6 @@ namespace q = credo::sql;
 // Verify reads the chain in chunks of this many entries, so that a long log is never held in memory.
 constexpr std::int64_t kVerifyChunk = 2000;
 
-std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
-
 struct Head {
     std::int64_t id = 0;
     std::string hash;

@@ -423,7 +423,9 @@ TEST_F(LedgerDbTest, TheCreditPoliciesAreTheAdminsToChange) {
     EXPECT_TRUE(refused.error().fields.contains("value"));
     auto policies = app::ReadTx(db(), [&](Tx& tx) { return app::ListPolicies(tx, admin_); }).value();
     for (const auto& p : policies)
-        if (p.record.key == "credit.alert_first_bp") EXPECT_EQ(p.record.value, "8000");
+        if (p.record.key == "credit.alert_first_bp") {
+            EXPECT_EQ(p.record.value, "8000");
+        }
     ExpectReconciled();
 }
 

@@ -7,19 +7,6 @@ namespace {
 
 namespace q = credo::sql;
 
-std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
-
-std::optional<std::int64_t> OptUser(const std::optional<UserId>& id) {
-    if (!id) return std::nullopt;
-    return id->value();
-}
-
-std::optional<UserId> UserOf(std::optional<std::int64_t> value) {
-    if (!value) return std::nullopt;
-    return UserId(*value);
-}
-
 }  // namespace
 
 Result<std::vector<CustomerId>> SqlOwnershipRepository::OwnedBy(UserId owner) {

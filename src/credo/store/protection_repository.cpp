@@ -7,17 +7,6 @@ namespace {
 
 namespace q = credo::sql;
 
-std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
-std::optional<std::int64_t> OptUser(const std::optional<UserId>& id) {
-    if (!id) return std::nullopt;
-    return id->value();
-}
-std::optional<UserId> UserOf(std::optional<std::int64_t> v) {
-    if (!v) return std::nullopt;
-    return UserId(*v);
-}
-
 }  // namespace
 
 Result<std::int64_t> SqlProtectionRepository::InsertRating(const app::RatingRecord& r) {

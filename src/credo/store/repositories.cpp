@@ -20,9 +20,6 @@ namespace q = credo::sql;
 using app::CustomerSort;
 using domain::Customer;
 
-std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
-
 // Fixed ORDER BY clauses; the sort is chosen from an enum, never from request text. The id breaks ties
 // so that pages are stable.
 std::string_view OrderClause(CustomerSort sort) {

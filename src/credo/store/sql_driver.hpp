@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "credo/base/clock.hpp"
+#include "credo/base/ids.hpp"
 #include "credo/base/result.hpp"
 #include "credo/sql/embedded.hpp"
 
@@ -77,6 +79,18 @@ class SqlSession {
     }
     Result<std::unique_ptr<SqlStatement>> Prepare(const sql::Query& query) { return Prepare(TextOf(query)); }
 };
+
+// The columns' common forms: instants as milliseconds since the Unix epoch, optional user ids as NULL.
+inline std::int64_t Ms(Timestamp t) { return t.time_since_epoch().count(); }
+inline Timestamp FromMs(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
+inline std::optional<std::int64_t> OptUser(const std::optional<UserId>& id) {
+    if (!id) return std::nullopt;
+    return id->value();
+}
+inline std::optional<UserId> UserOf(std::optional<std::int64_t> value) {
+    if (!value) return std::nullopt;
+    return UserId(*value);
+}
 
 // `text` with every `from` replaced by `to`: how a statement includes a shared fragment ({FILTER}).
 inline std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
