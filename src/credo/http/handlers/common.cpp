@@ -1,5 +1,6 @@
 #include "credo/http/handlers/common.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace credo::http {
@@ -89,6 +90,27 @@ Status OnlyQuery(const Request& req, std::initializer_list<std::string_view> all
         if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
             return FieldError(k, "is not a parameter of this endpoint");
     }
+    return Ok();
+}
+
+Result<std::optional<std::string>> TextMember(const boost::json::object& o, std::string_view key) {
+    const boost::json::value* v = o.if_contains(key);
+    if (!v || v->is_null()) return std::optional<std::string>();
+    if (!v->is_string()) return FieldError(std::string(key), "must be text");
+    return std::optional<std::string>(std::string(v->get_string()));
+}
+
+Result<std::optional<Date>> DateMember(const boost::json::object& o, std::string_view key) {
+    CREDO_TRY(auto text, TextMember(o, key));
+    if (!text) return std::optional<Date>();
+    CREDO_TRY(Date d, ParseDate(*text, key));
+    return std::optional<Date>(d);
+}
+
+Status OnlyMembers(const boost::json::object& o, std::initializer_list<std::string_view> allowed) {
+    for (const auto& [k, _] : o)
+        if (std::find(allowed.begin(), allowed.end(), std::string_view(k)) == allowed.end())
+            return FieldError(std::string(k), "is not a field of this request");
     return Ok();
 }
 

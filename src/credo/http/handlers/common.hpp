@@ -29,6 +29,12 @@ std::optional<std::int64_t> OptionalIfMatch(const Request& req);
 // Rejects query parameters the endpoint does not know, naming the first.
 Status OnlyQuery(const Request& req, std::initializer_list<std::string_view> allowed);
 
+// Members of a JSON request body: an optional text (kInvalidArgument naming it when it is not text), an
+// optional date, and the check that the body holds nothing but `allowed`, naming the first other member.
+Result<std::optional<std::string>> TextMember(const boost::json::object& o, std::string_view key);
+Result<std::optional<Date>> DateMember(const boost::json::object& o, std::string_view key);
+Status OnlyMembers(const boost::json::object& o, std::initializer_list<std::string_view> allowed);
+
 // The filter and sort query parameters of customer lists and exports.
 Result<std::pair<app::CustomerFilter, app::CustomerSort>> ParseCustomerFilter(const Request& req);
 

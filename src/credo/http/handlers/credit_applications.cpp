@@ -11,13 +11,6 @@ using domain::Actor;
 
 namespace {
 
-Result<std::optional<std::string>> Text(const json::object& o, std::string_view key) {
-    const json::value* v = o.if_contains(key);
-    if (!v || v->is_null()) return std::optional<std::string>();
-    if (!v->is_string()) return FieldError(std::string(key), "must be text");
-    return std::optional<std::string>(std::string(v->get_string()));
-}
-
 Result<app::CreditApplicationInput> InputFromJson(const json::object& o, bool resubmit) {
     for (const auto& [k, _] : o)
         if (k != "limit" && k != "term_days" && k != "grade" && k != "report_date" && k != "reason" &&
@@ -41,13 +34,13 @@ Result<app::CreditApplicationInput> InputFromJson(const json::object& o, bool re
         if (!t->is_int64()) return FieldError("term_days", "must be a whole number of days");
         in.term_days = static_cast<int>(std::clamp<std::int64_t>(t->get_int64(), -1, 100000));
     }
-    CREDO_TRY(in.grade, Text(o, "grade"));
-    CREDO_TRY(auto report, Text(o, "report_date"));
+    CREDO_TRY(in.grade, TextMember(o, "grade"));
+    CREDO_TRY(auto report, TextMember(o, "report_date"));
     if (report) {
         CREDO_TRY(Date d, ParseDate(*report, "report_date"));
         in.report_date = d;
     }
-    CREDO_TRY(auto reason, Text(o, "reason"));
+    CREDO_TRY(auto reason, TextMember(o, "reason"));
     in.reason = reason.value_or("");
     return in;
 }
@@ -162,7 +155,7 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps) {
                        score_reasons.push_back(
                            json::object{{"code", domain::kScoreReasonCodeNames.Name(r.code)}, {"points", r.points}});
                    for (const auto& m : b.months) {
-                       char ym[8];
+                       char ym[16];
                        std::snprintf(ym, sizeof ym, "%04d-%02u", static_cast<int>(m.month.year()),
                                      static_cast<unsigned>(m.month.month()));
                        months.push_back(json::object{{"month", ym},
@@ -309,10 +302,10 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps) {
                    for (const auto& [k, _] : *body)
                        if (k != "decision" && k != "comment")
                            return ToResponse(FieldError(std::string(k), "is not a field of this request"));
-                   auto decision = Text(*body, "decision");
+                   auto decision = TextMember(*body, "decision");
                    if (!decision) return ToResponse(decision.error());
                    if (!*decision) return ToResponse(FieldError("decision", "must be approve, reject or return"));
-                   auto comment = Text(*body, "comment");
+                   auto comment = TextMember(*body, "comment");
                    if (!comment) return ToResponse(comment.error());
                    auto a = app::WriteTx(db, [&](app::Tx& tx) {
                        return app::DecideCreditApplication(tx, ctx, actor, *id, **decision, comment->value_or(""));

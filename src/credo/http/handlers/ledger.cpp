@@ -28,33 +28,11 @@ json::array Strings(const std::vector<std::string>& v) {
     return a;
 }
 
-// Reads an optional text member; kInvalidArgument naming it when it is not text.
-Result<std::optional<std::string>> Text(const json::object& o, std::string_view key) {
-    const json::value* v = o.if_contains(key);
-    if (!v || v->is_null()) return std::optional<std::string>();
-    if (!v->is_string()) return FieldError(std::string(key), "must be text");
-    return std::optional<std::string>(std::string(v->get_string()));
-}
-
-Result<std::optional<Date>> DateMember(const json::object& o, std::string_view key) {
-    CREDO_TRY(auto text, Text(o, key));
-    if (!text) return std::optional<Date>();
-    CREDO_TRY(Date d, ParseDate(*text, key));
-    return std::optional<Date>(d);
-}
-
 Result<std::optional<std::int64_t>> IdMember(const json::object& o, std::string_view key) {
     const json::value* v = o.if_contains(key);
     if (!v || v->is_null()) return std::optional<std::int64_t>();
     if (!v->is_int64() || v->get_int64() <= 0) return FieldError(std::string(key), "must be an id");
     return std::optional<std::int64_t>(v->get_int64());
-}
-
-Status OnlyMembers(const json::object& o, std::initializer_list<std::string_view> allowed) {
-    for (const auto& [k, _] : o)
-        if (std::find(allowed.begin(), allowed.end(), std::string_view(k)) == allowed.end())
-            return FieldError(std::string(k), "is not a field of this request");
-    return Ok();
 }
 
 // {"amount": "12.50", "currency": "CNY"} or a plain decimal string in `currency`.
@@ -84,9 +62,9 @@ Result<app::OrderInput> OrderInputFromJson(const json::object& o, bool amend) {
         in.customer = CustomerId(*customer);
     }
     CREDO_TRY(in.order_date, DateMember(o, "order_date"));
-    CREDO_TRY(auto currency, Text(o, "currency"));
+    CREDO_TRY(auto currency, TextMember(o, "currency"));
     in.currency = currency.value_or("");
-    CREDO_TRY(auto prepayment, Text(o, "prepayment"));
+    CREDO_TRY(auto prepayment, TextMember(o, "prepayment"));
     in.prepayment = prepayment.value_or("");
     const json::value* lines = o.if_contains("lines");
     if (!lines || !lines->is_array()) return FieldError("lines", "must be a list of lines");
@@ -99,8 +77,8 @@ Result<app::OrderInput> OrderInputFromJson(const json::object& o, bool amend) {
             if (k != "product" && k != "model" && k != "quantity" && k != "unit_price")
                 return FieldError(at + "." + std::string(k), "is not a field of an order line");
         app::OrderLineInput out;
-        CREDO_TRY(auto product, Text(line, "product"));
-        CREDO_TRY(auto model, Text(line, "model"));
+        CREDO_TRY(auto product, TextMember(line, "product"));
+        CREDO_TRY(auto model, TextMember(line, "model"));
         out.product = product.value_or("");
         out.model = model.value_or("");
         // Quantities and prices as decimal strings (exact), or whole numbers.
@@ -228,7 +206,7 @@ json::object InvoiceJson(const app::InvoiceRecord& i) {
 Result<std::string> ReasonOf(const Request& req) {
     CREDO_TRY(auto body, app::ParseJsonObject(req.body));
     CREDO_CHECK(OnlyMembers(body, {"reason"}));
-    CREDO_TRY(auto reason, Text(body, "reason"));
+    CREDO_TRY(auto reason, TextMember(body, "reason"));
     return reason.value_or("");
 }
 
@@ -261,12 +239,12 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                    auto body = app::ParseJsonObject(req.body);
                    if (!body) return ToResponse(body.error());
                    if (auto s = OnlyMembers(*body, {"currency", "day", "rate"}); !s) return ToResponse(s.error());
-                   auto currency = Text(*body, "currency");
+                   auto currency = TextMember(*body, "currency");
                    if (!currency) return ToResponse(currency.error());
                    if (!*currency) return ToResponse(FieldError("currency", "is required"));
                    auto day = DateMember(*body, "day");
                    if (!day) return ToResponse(day.error());
-                   auto rate = Text(*body, "rate");
+                   auto rate = TextMember(*body, "rate");
                    if (!rate) return ToResponse(rate.error());
                    if (!*rate) return ToResponse(FieldError("rate", "is required, a decimal such as \"7.1234\""));
                    const Date from = day->value_or(DateOf(ctx.clock.Now()));
@@ -301,7 +279,7 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                    if (auto s = OnlyMembers(*body, {"on_hold", "reason"}); !s) return ToResponse(s.error());
                    const json::value* hold = body->if_contains("on_hold");
                    if (!hold || !hold->is_bool()) return ToResponse(FieldError("on_hold", "must be true or false"));
-                   auto reason = Text(*body, "reason");
+                   auto reason = TextMember(*body, "reason");
                    if (!reason) return ToResponse(reason.error());
                    auto s = db.Write([&](app::Tx& tx) {
                        return app::SetCreditHold(tx, ctx, actor, CustomerId(*id), hold->get_bool(),
@@ -323,10 +301,10 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                    if (!body) return ToResponse(body.error());
                    if (auto s = OnlyMembers(*body, {"amount", "start", "end", "reason"}); !s)
                        return ToResponse(s.error());
-                   auto amount = Text(*body, "amount");
+                   auto amount = TextMember(*body, "amount");
                    auto start = DateMember(*body, "start");
                    auto end = DateMember(*body, "end");
-                   auto reason = Text(*body, "reason");
+                   auto reason = TextMember(*body, "reason");
                    if (!amount) return ToResponse(amount.error());
                    if (!start) return ToResponse(start.error());
                    if (!end) return ToResponse(end.error());
@@ -353,9 +331,9 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                    if (!body) return ToResponse(body.error());
                    if (auto s = OnlyMembers(*body, {"agency", "rating", "day", "valid_until"}); !s)
                        return ToResponse(s.error());
-                   auto agency = Text(*body, "agency");
+                   auto agency = TextMember(*body, "agency");
                    if (!agency) return ToResponse(agency.error());
-                   auto rating = Text(*body, "rating");
+                   auto rating = TextMember(*body, "rating");
                    if (!rating) return ToResponse(rating.error());
                    auto day = DateMember(*body, "day");
                    if (!day) return ToResponse(day.error());
@@ -381,9 +359,9 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                    if (!body) return ToResponse(body.error());
                    if (auto s = OnlyMembers(*body, {"insurer", "policy_number", "covered", "start", "end"}); !s)
                        return ToResponse(s.error());
-                   auto insurer = Text(*body, "insurer");
+                   auto insurer = TextMember(*body, "insurer");
                    if (!insurer) return ToResponse(insurer.error());
-                   auto policy = Text(*body, "policy_number");
+                   auto policy = TextMember(*body, "policy_number");
                    if (!policy) return ToResponse(policy.error());
                    auto covered = MoneyMember(*body, "covered");
                    if (!covered) return ToResponse(covered.error());
@@ -546,7 +524,7 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
             if (!customer) return ToResponse(customer.error());
             if (!*customer) return ToResponse(FieldError("customer_id", "is required"));
             in.customer = CustomerId(**customer);
-            auto kind = Text(*body, "kind");
+            auto kind = TextMember(*body, "kind");
             if (!kind) return ToResponse(kind.error());
             in.kind = kind->value_or("payment");
             auto money = MoneyMember(*body, "amount");
@@ -556,7 +534,7 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
             auto day = DateMember(*body, "day");
             if (!day) return ToResponse(day.error());
             in.day = *day;
-            auto reference = Text(*body, "reference");
+            auto reference = TextMember(*body, "reference");
             if (!reference) return ToResponse(reference.error());
             in.reference = reference->value_or("");
             if (const json::value* a = body->if_contains("allocations"); a && !a->is_null()) {
@@ -568,7 +546,7 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                     if (!item.is_object()) return ToResponse(FieldError(at, "must be an object"));
                     auto invoice = IdMember(item.get_object(), "invoice_id");
                     if (!invoice || !*invoice) return ToResponse(FieldError(at + ".invoice_id", "must be an id"));
-                    auto amount = Text(item.get_object(), "amount");
+                    auto amount = TextMember(item.get_object(), "amount");
                     if (!amount || !*amount) return ToResponse(FieldError(at + ".amount", "must be a decimal string"));
                     list.push_back({**invoice, **amount});
                 }
