@@ -57,6 +57,8 @@ EXERCISED_ROUTES = {
     ("post", "/credit-applications/{id}/resubmit"),
     ("post", "/customers/{id}/ratings"),
     ("post", "/customers/{id}/insurance"),
+    ("get", "/customers/{id}/credit/justifications"),
+    ("post", "/customers/{id}/credit/justifications"),
     ("get", "/orders"),
     ("post", "/orders"),
     ("get", "/orders/{id}"),

@@ -8,6 +8,7 @@ parts are hidden from the roles not entitled to them in every output.
 """
 
 import csv
+import datetime
 import io
 import unittest
 
@@ -97,6 +98,8 @@ ROUTE_RULES = {
     ("post", "/credit-applications/{id}/resubmit"): {"sales.e": 200, "rm.n": 404, "*": 403},
     ("post", "/customers/{id}/ratings"): "credit",
     ("post", "/customers/{id}/insurance"): "credit",
+    ("get", "/customers/{id}/credit/justifications"): "read",
+    ("post", "/customers/{id}/credit/justifications"): "justify",
     ("get", "/orders"): {"*": 200},
     ("post", "/orders"): "order",
     ("get", "/orders/{id}"): "read",
@@ -189,6 +192,8 @@ class AccessMatrixTest(CredoTestCase):
             return None if key in WRITE[actor] or actor == "finance" else 403
         if rule == "credit":
             return None if actor in ("admin", "finance", "exec") else 403
+        if rule == "justify":  # managers who talk to the customer, finance and executives
+            return None if actor in ("rm.e", "rm.n", "salesmgr", "finance", "exec") else 403
         if rule == "release":
             return None if actor in ("finance", "exec") else 403
         if key not in READ[actor]:
@@ -227,6 +232,9 @@ class AccessMatrixTest(CredoTestCase):
             return client.post(f"/customers/{fid}/insurance", {
                 "insurer": "中国信保", "policy_number": "SINO-001", "covered": {"amount": "500000.00", "currency": "CNY"},
                 "start": "2026-01-01", "end": "2026-12-31"})
+        if route == "/customers/{id}/credit/justifications" and method == "post":
+            until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+            return client.post(f"/customers/{fid}/credit/justifications", {"reason": "客户说明延期原因", "valid_until": until})
         if route == "/customers/{id}/credit/hold":
             return client.post(f"/customers/{fid}/credit/hold", {"on_hold": False, "reason": "核对"})
         if route == "/customers/{id}/credit/exceptions":

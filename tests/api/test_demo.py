@@ -39,6 +39,15 @@ class DemoTest(CredoTestCase):
             grades.add(self.assertStatus(self.admin.get(f"/customers/{c['id']}/credit"), 200)["grade"])
         self.assertTrue({"I", "II"} <= grades, grades)
 
+    def test_a_justified_customer_gets_no_downgrade_proposal(self):
+        entries = self.assertStatus(self.admin.get("/audit", query={"action": "credit.justification"}), 200)["items"]
+        self.assertEqual(len(entries), 1, entries)
+        customer = int(entries[0]["entity_id"])
+        justifications = self.assertStatus(self.admin.get(f"/customers/{customer}/credit/justifications"), 200)
+        self.assertEqual(len(justifications["items"]), 1)
+        proposals = self.assertStatus(self.admin.get("/credit-proposals", query={"page_size": 200}), 200)["items"]
+        self.assertNotIn(customer, [p["customer_id"] for p in proposals])
+
 
 if __name__ == "__main__":
     unittest.main()

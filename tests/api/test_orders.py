@@ -1,5 +1,6 @@
 """Orders and the order-time credit check (LC-3…LC-6), invoices and payments (AR-1), over HTTP."""
 
+import datetime
 import unittest
 
 from credo_server import ADMIN, CredoServer, CredoTestCase, enterprise, run_cli
@@ -242,6 +243,28 @@ class OrdersTest(CredoTestCase):
         self.assertEqual(order["rate"], "7.8")
         self.assertEqual(order["status"], "approved")
         self.reconcile()
+
+    def test_a_justification_sets_the_downgrade_aside(self):
+        body = enterprise(name="说明测试阀门有限公司", owner_id=self.ids_of("sales.e"))
+        customer = self.assertStatus(self.admin.post("/customers", body), 201)["id"]
+        path = f"/customers/{customer}/credit/justifications"
+        until = (datetime.date.today() + datetime.timedelta(days=90)).isoformat()
+        self.assertError(self.c["finance"].post(path, {"reason": "项目款年初到账"}), 400, "invalid_argument",
+                         field="valid_until")
+        self.assertError(self.c["finance"].post(path, {"reason": "项目款年初到账", "valid_until": until, "by": "x"}),
+                         400, "invalid_argument", field="by")
+        self.assertError(self.c["finance"].post(path, {"reason": " ", "valid_until": until}), 400,
+                         "invalid_argument", field="reason")
+        self.assertError(self.c["sales.e"].post(path, {"reason": "项目款年初到账", "valid_until": until}), 403,
+                         "forbidden")
+        self.assertEqual(self.assertStatus(self.c["sales.e"].get(path), 200)["items"], [])
+        j = self.assertStatus(self.c["finance"].post(path, {"reason": "项目款年初到账", "valid_until": until}), 201)
+        self.assertEqual((j["day"], j["valid_until"]), (datetime.date.today().isoformat(), until))
+        listed = self.assertStatus(self.c["sales.e"].get(path), 200)["items"]
+        self.assertEqual([x["id"] for x in listed], [j["id"]])
+        self.assertEqual(listed[0]["reason"], "项目款年初到账")
+        entries = self.assertStatus(self.admin.get("/audit?action=credit.justification"), 200)["items"]
+        self.assertTrue(any(e["entity_id"] == str(customer) for e in entries), entries)
 
     def test_ratings_and_insurance(self):
         body = enterprise(name="保险测试阀门有限公司", owner_id=self.ids_of("sales.e"))

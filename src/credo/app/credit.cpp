@@ -1,6 +1,7 @@
 #include "credo/app/credit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/json.hpp>
 #include <map>
 
@@ -81,6 +82,11 @@ Result<CreditSettings> LoadCreditSettings(Tx& tx, const Context& ctx) {
     CreditSettings out;
     out.policies = domain::DefaultCreditPolicies();
     std::int64_t first = 8000, second = 9000, executive = 1'000'000;
+    std::int64_t first_to = 7, second_to = 15;
+    std::array<int, 5> weights = {40, 25, 15, 12, 8};
+    const std::array<std::string_view, 5> weight_keys = {domain::kScoreWeightEvaluation, domain::kScoreWeightCollected,
+                                                         domain::kScoreWeightOnTime, domain::kScoreWeightDaysPastDue,
+                                                         domain::kScoreWeightMonthsWithoutCollection};
     CREDO_TRY(auto stored, tx.Policies().List());
     for (const auto& p : stored) {
         auto definition = domain::FindPolicy(p.key);
@@ -90,19 +96,42 @@ Result<CreditSettings> LoadCreditSettings(Tx& tx, const Context& ctx) {
             if (p.key == domain::kCreditPolicyKeys[g]) {
                 CREDO_TRY(out.policies.by_grade[g], domain::GradePolicyOfKind(value, p.key));
             }
+        for (std::size_t w = 0; w < weights.size(); ++w)
+            if (p.key == weight_keys[w]) weights[w] = static_cast<int>(value);
         if (p.key == domain::kReportValidityDays) out.report_validity_days = static_cast<int>(value);
         if (p.key == domain::kOverdueToleranceDays) out.overdue_tolerance_days = static_cast<int>(value);
         if (p.key == domain::kAlertFirstBp) first = value;
         if (p.key == domain::kAlertSecondBp) second = value;
+        if (p.key == domain::kAlertFirstRecipients) first_to = value;
+        if (p.key == domain::kAlertSecondRecipients) second_to = value;
         if (p.key == domain::kExecutiveAbove) executive = value;
+        if (p.key == domain::kInitialGradeKeys[0]) out.initial_grade.grade_i = static_cast<int>(value);
+        if (p.key == domain::kInitialGradeKeys[1]) out.initial_grade.grade_ii = static_cast<int>(value);
+        if (p.key == domain::kInitialGradeKeys[2]) out.initial_grade.grade_iii = static_cast<int>(value);
+        if (p.key == domain::kUpgradeMaxIncreasePct) out.reevaluation.max_increase_pct = static_cast<int>(value);
+        if (p.key == domain::kDowngradeCutPct) out.reevaluation.cut_pct = static_cast<int>(value);
+        if (p.key == domain::kDowngradeMonths) out.reevaluation.months_without_collection = static_cast<int>(value);
     }
     out.levels = domain::DefaultAlertLevels();
     out.levels[0].bp = first;
     out.levels[1].bp = second;
+    CREDO_TRY(out.levels[0].recipients, domain::RecipientsOfMask(first_to, "value"));
+    CREDO_TRY(out.levels[1].recipients, domain::RecipientsOfMask(second_to, "value"));
     if (second <= first)
         return FieldError("value", std::string(domain::kAlertSecondBp) + " (" + std::to_string(second) +
                                        ") must be above " + std::string(domain::kAlertFirstBp) + " (" +
                                        std::to_string(first) + ")");
+    const auto& t = out.initial_grade;
+    if (!(t.grade_i >= t.grade_ii && t.grade_ii >= t.grade_iii))
+        return FieldError("value", "the initial-grade scores must not rise from I to III: " +
+                                       std::string(domain::kInitialGradeKeys[0]) + " " + std::to_string(t.grade_i) +
+                                       ", " + std::string(domain::kInitialGradeKeys[1]) + " " +
+                                       std::to_string(t.grade_ii) + ", " + std::string(domain::kInitialGradeKeys[2]) +
+                                       " " + std::to_string(t.grade_iii));
+    auto scaled = domain::ScaleCreditScoreWeights(weights, weight_keys);
+    if (!scaled) return FieldError("value", "the credit score weights must not all be zero");
+    out.score_weights = *scaled;
+    CREDO_CHECK(domain::ValidateReevaluationSettings(out.reevaluation));
     CREDO_TRY(auto base, Currency::FromCode(ctx.settings.base_currency));
     std::int64_t unit = 1;
     for (int i = 0; i < base.minor_units(); ++i) unit *= 10;

@@ -13,7 +13,10 @@
 
 #include "credo/app/context.hpp"
 #include "credo/app/ports/database.hpp"
+#include "credo/domain/credit/grade.hpp"
 #include "credo/domain/credit/order_check.hpp"
+#include "credo/domain/credit/reevaluation.hpp"
+#include "credo/domain/credit/score.hpp"
 #include "credo/domain/credit/utilization.hpp"
 
 namespace credo::app {
@@ -22,13 +25,17 @@ inline constexpr int kDefaultTermDays = 30;
 
 // The credit policies in force (the credit.* policies; SPEC CE-4, DY-2, LC-3, LC-5, AP-1).
 struct CreditSettings {
-    domain::CreditPolicies policies;         // per grade
-    int report_validity_days = 365;          // DY-2
-    int overdue_tolerance_days = 0;          // LC-3
-    std::vector<domain::AlertLevel> levels;  // LC-5: ascending
-    std::int64_t executive_above_minor = 0;  // AP-1: in the base currency's minor units
+    domain::CreditPolicies policies;               // per grade
+    int report_validity_days = 365;                // DY-2
+    int overdue_tolerance_days = 0;                // LC-3
+    std::vector<domain::AlertLevel> levels;        // LC-5: ascending
+    std::int64_t executive_above_minor = 0;        // AP-1: in the base currency's minor units
+    domain::InitialGradeThresholds initial_grade;  // CE-3
+    domain::CreditScoreWeights score_weights;      // CE-5: scaled to 100
+    domain::ReevaluationSettings reevaluation;     // AP-2
 };
-// kInvalidArgument naming "value" when the stored alert levels are not ascending.
+// kInvalidArgument naming "value" when the stored policies disagree with each other: alert levels not
+// ascending, initial-grade scores not descending, or every score weight zero.
 Result<CreditSettings> LoadCreditSettings(Tx& tx, const Context& ctx);
 
 // The new terms of an account: what an approved credit application (AP-1) grants.

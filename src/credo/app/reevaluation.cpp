@@ -1,5 +1,6 @@
 #include "credo/app/reevaluation.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <unordered_map>
 
@@ -86,11 +87,12 @@ Result<BehaviourView> GetBehaviour(Tx& tx, const Context& ctx, const Actor& acto
             view.evaluation = e.score;
             break;
         }
+    CREDO_TRY(auto settings, LoadCreditSettings(tx, ctx));
     if (behaviour.HasWindowHistory() || view.evaluation) {
-        CREDO_TRY(auto decided, domain::DecideGrade(behaviour, view.evaluation));
+        CREDO_TRY(auto decided, domain::DecideGrade(behaviour, view.evaluation, settings.initial_grade));
         view.grade = decided;
     }
-    CREDO_TRY(view.score, domain::ComputeCreditScore(view.evaluation, behaviour));
+    CREDO_TRY(view.score, domain::ComputeCreditScore(view.evaluation, behaviour, settings.score_weights));
     view.behaviour = std::make_unique<domain::PaymentBehaviour>(std::move(behaviour));
     return view;
 }
@@ -140,6 +142,34 @@ Result<std::vector<EvaluationRecord>> ListEvaluations(Tx& tx, const Actor& actor
     return tx.Evaluations().List(customer);
 }
 
+Result<JustificationRecord> RecordJustification(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer,
+                                                const std::string& reason, Date valid_until) {
+    CREDO_TRY(auto c, tx.Customers().Find(customer));
+    CREDO_CHECK(CheckReadable(actor, c));
+    if (!actor.Has(Role::kRegionalManager) && !actor.Has(Role::kSalesManager) && !actor.Has(Role::kFinance) &&
+        !actor.Has(Role::kExecutive) && actor.id.valid())
+        return MakeError(Errc::kForbidden, "user " + actor.username + " may not set a downgrade aside");
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 2000)
+        return FieldError("reason", "is required: why the late payments are normal, at most 2000 bytes");
+    const Date today = DateOf(ctx.clock.Now());
+    if (valid_until < today) return FieldError("valid_until", "must not be before today");
+    if (valid_until > AddDays(today, kMaxJustificationDays))
+        return FieldError("valid_until", "must be at most " + std::to_string(kMaxJustificationDays) + " days ahead");
+    JustificationRecord j{
+        0, customer, reason, today, valid_until, ActorIdOf(actor), actor.display_name, ctx.clock.Now()};
+    CREDO_TRY(j.id, tx.Evaluations().InsertJustification(j));
+    CREDO_CHECK(
+        RecordAudit(tx, ctx, actor, audit_action::kCreditJustification, "customer", customer.str(),
+                    {{"justification_id", j.id}, {"reason", reason}, {"valid_until", FormatDate(valid_until)}}));
+    return j;
+}
+
+Result<std::vector<JustificationRecord>> ListJustifications(Tx& tx, const Actor& actor, CustomerId customer) {
+    CREDO_TRY(auto c, tx.Customers().Find(customer));
+    CREDO_CHECK(CheckReadable(actor, c));
+    return tx.Evaluations().Justifications(customer);
+}
+
 Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of) {
     ReevaluationReport report;
     report.as_of = as_of;
@@ -154,6 +184,10 @@ Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of) {
             if (it == index.end()) return Ok();
             return AddItem(inv, settled, accounts[it->second].currency, as_of, ledgers[it->second].items);
         }));
+    CREDO_TRY(auto settings, LoadCreditSettings(tx, ctx));
+    CREDO_TRY(auto justified_ids, tx.Evaluations().JustifiedOn(as_of));
+    std::unordered_map<std::int64_t, bool> justified;
+    for (auto id : justified_ids) justified[id.value()] = true;
     CREDO_TRY(auto scores, tx.Evaluations().LatestScores(as_of));
     std::unordered_map<std::int64_t, int> evaluation;
     for (const auto& [customer, score] : scores) evaluation[customer.value()] = score;
@@ -179,12 +213,12 @@ Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of) {
         if (auto e = evaluation.find(account.customer.value()); e != evaluation.end()) evaluated = e->second;
         std::optional<domain::CreditGrade> grade;
         if (behaviour.HasWindowHistory() || evaluated) {
-            CREDO_TRY(auto decided, domain::DecideGrade(behaviour, evaluated));
+            CREDO_TRY(auto decided, domain::DecideGrade(behaviour, evaluated, settings.initial_grade));
             grade = decided.grade;
         } else if (account.grade) {
             CREDO_TRY(grade, domain::kCreditGradeNames.Parse(*account.grade, "grade"));
         }
-        CREDO_TRY(auto score, domain::ComputeCreditScore(evaluated, behaviour));
+        CREDO_TRY(auto score, domain::ComputeCreditScore(evaluated, behaviour, settings.score_weights));
         const std::optional<std::string> grade_name =
             grade ? std::optional<std::string>(std::string(domain::kCreditGradeNames.Name(*grade))) : account.grade;
         if (grade_name != account.grade || account.score != score.score) {
@@ -203,8 +237,14 @@ Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of) {
         CREDO_TRY(auto q2, domain::MeasureBehaviour(items, currency, q2_end, 3));
         input.last_two_quarters = {domain::QuarterFrom(q1), domain::QuarterFrom(q2)};
         input.months = behaviour.months;
-        CREDO_TRY(auto proposal, domain::ProposeReevaluation(input));
-        if (proposal.kind == domain::ProposalKind::kNone) continue;
+        input.justification_recorded = justified.count(account.customer.value()) > 0;
+        CREDO_TRY(auto proposal, domain::ProposeReevaluation(input, settings.reevaluation));
+        if (proposal.kind == domain::ProposalKind::kNone) {
+            if (std::find(proposal.reasons.begin(), proposal.reasons.end(),
+                          domain::ReevaluationReason::kJustificationRecorded) != proposal.reasons.end())
+                ++report.set_aside;
+            continue;
+        }
         if (pending.count(account.customer.value())) {
             ++report.skipped_pending;
             continue;
@@ -236,7 +276,8 @@ Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of) {
                              {"graded", report.graded},
                              {"upgrades", report.upgrades},
                              {"downgrades", report.downgrades},
-                             {"skipped_pending", report.skipped_pending}}));
+                             {"skipped_pending", report.skipped_pending},
+                             {"set_aside", report.set_aside}}));
     return report;
 }
 

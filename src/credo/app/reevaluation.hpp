@@ -31,6 +31,16 @@ Result<EvaluationRecord> AddEvaluation(Tx& tx, const Context& ctx, const domain:
                                        const EvaluationInput& input);
 Result<std::vector<EvaluationRecord>> ListEvaluations(Tx& tx, const domain::Actor& actor, CustomerId customer);
 
+// AP-2: after talking to the customer, a manager records why its late payments are normal; while the
+// justification runs (today to `valid_until`, at most kMaxJustificationDays ahead) the re-evaluation makes
+// no downgrade proposal for it. Regional managers (their region), sales managers, finance and executives;
+// kForbidden otherwise. kInvalidArgument naming "reason" or "valid_until". Audited; never deleted.
+inline constexpr int kMaxJustificationDays = 366;
+Result<JustificationRecord> RecordJustification(Tx& tx, const Context& ctx, const domain::Actor& actor,
+                                                CustomerId customer, const std::string& reason, Date valid_until);
+// Newest first; any reader of the file.
+Result<std::vector<JustificationRecord>> ListJustifications(Tx& tx, const domain::Actor& actor, CustomerId customer);
+
 // CE-2, CE-3, CE-5 as of a date, without storing anything: the twelve months' payment behaviour, the
 // grade it (or, without history, the latest evaluation) gives and why, and the score with its reasons.
 struct BehaviourView {
@@ -50,6 +60,7 @@ struct ReevaluationReport {
     std::int64_t upgrades = 0;  // proposals made
     std::int64_t downgrades = 0;
     std::int64_t skipped_pending = 0;  // a proposal left out: the customer already has a pending application
+    std::int64_t set_aside = 0;        // a downgrade set aside by a justification running on `as_of` (AP-2)
 };
 Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of);
 

@@ -414,7 +414,9 @@ TEST(DemoDataTest, TradeOfTwoYearsWithEveryPaymentBehaviour) {
         ASSERT_FALSE(credit.orders.empty());
         for (std::size_t i = 0; i < credit.orders.size(); ++i) {
             const auto& o = credit.orders[i];
-            if (i > 0) EXPECT_LE(credit.orders[i - 1].date, o.date);
+            if (i > 0) {
+                EXPECT_LE(credit.orders[i - 1].date, o.date);
+            }
             EXPECT_LT(o.date, today);
             EXPECT_GE(o.date, AddMonths(today, -25));
             std::int64_t total = 0;

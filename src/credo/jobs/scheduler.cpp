@@ -72,9 +72,9 @@ void RegisterStandardJobs(Scheduler& scheduler) {
                                CREDO_TRY(auto report, app::Reevaluate(tx, ctx, as_of));
                                spdlog::info(
                                    "reevaluation for {}: {} accounts, {} regraded, {} upgrade and {} "
-                                   "downgrade proposals",
+                                   "downgrade proposals, {} downgrades set aside by a justification",
                                    FormatDate(as_of), report.accounts, report.graded, report.upgrades,
-                                   report.downgrades);
+                                   report.downgrades, report.set_aside);
                                return Ok();
                            },
                            app::StartsQuarter});

@@ -429,5 +429,31 @@ TEST_F(LedgerDbTest, TheCreditPoliciesAreTheAdminsToChange) {
     ExpectReconciled();
 }
 
+TEST_F(LedgerDbTest, UtilizationAlertRecipientsAreAPolicy) {
+    Grant(customer_, 1'000'000);
+    auto inbox = [&](const domain::Actor& who) {
+        return app::ReadTx(db(), [&](Tx& tx) { return app::ListAlerts(tx, who, false, 50, 0); }).value().total;
+    };
+    auto set = [&](std::string key, std::int64_t value) {
+        return app::WriteTx(db(), [&](Tx& tx) { return app::UpdatePolicy(tx, ctx(), admin_, key, value); });
+    };
+    EXPECT_TRUE(set("credit.alert_first_recipients", 0).error().fields.contains("value"));
+    EXPECT_TRUE(set("credit.alert_first_recipients", 64).error().fields.contains("value"));
+    ASSERT_TRUE(set("credit.alert_first_recipients", 16));  // finance only
+    ASSERT_TRUE(Place(sales_, Order(customer_, "1", "8000.00")));
+    EXPECT_EQ(inbox(finance_), 1);
+    EXPECT_EQ(inbox(sales_), 0);
+    EXPECT_EQ(inbox(commerce_), 0);
+    ASSERT_TRUE(set("credit.alert_second_recipients", 1 + 32));  // the owner and the executives
+    auto executive = MakeUser("ceo", {Role::kExecutive});
+    auto manager = MakeUser("sales.manager", {Role::kSalesManager});
+    ASSERT_TRUE(Place(sales_, Order(customer_, "1", "1000.00")));
+    EXPECT_EQ(inbox(sales_), 1);
+    EXPECT_EQ(inbox(executive), 1);
+    EXPECT_EQ(inbox(manager), 0);
+    EXPECT_EQ(inbox(finance_), 1);
+    ExpectReconciled();
+}
+
 }  // namespace
 }  // namespace credo

@@ -477,4 +477,44 @@ Result<std::vector<std::pair<CustomerId, int>>> SqlEvaluationRepository::LatestS
     }
 }
 
+Result<std::int64_t> SqlEvaluationRepository::InsertJustification(const app::JustificationRecord& j) {
+    CREDO_TRY(auto st, conn_.Prepare(q::evaluations::kJustificationInsert));
+    CREDO_TRY(bool row, st->Bind(j.customer.value(), j.reason, FormatDate(j.day), FormatDate(j.valid_until),
+                                 OptUser(j.created_by), Ms(j.created_at))
+                            .Step());
+    if (!row) return MakeError(Errc::kInternal, "the justification was not stored");
+    return st->Int(0);
+}
+
+Result<std::vector<app::JustificationRecord>> SqlEvaluationRepository::Justifications(CustomerId customer) {
+    CREDO_TRY(auto st, conn_.Prepare(q::evaluations::kJustifications));
+    st->Bind(customer.value());
+    std::vector<app::JustificationRecord> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        app::JustificationRecord j;
+        j.id = st->Int(0);
+        j.customer = CustomerId(st->Int(1));
+        j.reason = st->Text(2);
+        CREDO_TRY(j.day, ParseDate(st->Text(3), "day"));
+        CREDO_TRY(j.valid_until, ParseDate(st->Text(4), "valid_until"));
+        j.created_by = UserOf(st->OptInt(5));
+        j.created_by_name = st->Text(6);
+        j.created_at = FromMs(st->Int(7));
+        out.push_back(std::move(j));
+    }
+}
+
+Result<std::vector<CustomerId>> SqlEvaluationRepository::JustifiedOn(Date day) {
+    CREDO_TRY(auto st, conn_.Prepare(q::evaluations::kJustifiedCustomers));
+    st->Bind(FormatDate(day));
+    std::vector<CustomerId> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        out.emplace_back(st->Int(0));
+    }
+}
+
 }  // namespace credo::store

@@ -66,6 +66,9 @@ class SqlEvaluationRepository final : public app::EvaluationRepository {
     Result<std::int64_t> Insert(const app::EvaluationRecord& evaluation) override;
     Result<std::vector<app::EvaluationRecord>> List(CustomerId customer) override;
     Result<std::vector<std::pair<CustomerId, int>>> LatestScores(Date as_of) override;
+    Result<std::int64_t> InsertJustification(const app::JustificationRecord& justification) override;
+    Result<std::vector<app::JustificationRecord>> Justifications(CustomerId customer) override;
+    Result<std::vector<CustomerId>> JustifiedOn(Date day) override;
 
  private:
     SqlSession& conn_;

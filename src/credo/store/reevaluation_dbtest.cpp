@@ -5,6 +5,7 @@
 #include "credo/app/credit.hpp"
 #include "credo/app/credit_applications.hpp"
 #include "credo/app/customer_files.hpp"
+#include "credo/app/ownership.hpp"
 #include "credo/app/receivables.hpp"
 #include "credo/app/reevaluation.hpp"
 #include "credo/domain/credit/evaluation.hpp"
@@ -134,6 +135,86 @@ TEST_F(ReevaluationDbTest, GradesScoresAndProposalsFromTheLedger) {
     EXPECT_TRUE(app::StartsQuarter(D("2026-07-01")));
     EXPECT_FALSE(app::StartsQuarter(D("2026-07-02")));
     EXPECT_FALSE(app::StartsQuarter(D("2026-08-01")));
+}
+
+TEST_F(ReevaluationDbTest, AJustificationSetsTheDowngradeAsideWhileItRuns) {
+    const CustomerId late = Customer("淮安说明机械有限公司", 10'000'000);
+    Invoice(late, "2026-01-20", "50000.00");
+    auto manager = MakeUser("wang.fang", {Role::kRegionalManager}, "east");
+    auto record = [&](const domain::Actor& who, std::string reason, const char* until) {
+        return app::WriteTx(db(),
+                            [&](Tx& tx) { return app::RecordJustification(tx, ctx(), who, late, reason, D(until)); });
+    };
+    // Bad requests name their field and write nothing; the salesperson may not set its own customer aside.
+    EXPECT_EQ(record(sales_, "客户项目款一月到账", "2026-04-30").error().code, Errc::kForbidden);
+    EXPECT_TRUE(record(manager, "  ", "2026-04-30").error().fields.contains("reason"));
+    EXPECT_TRUE(record(manager, "客户项目款一月到账", "2026-03-14").error().fields.contains("valid_until"));
+    EXPECT_TRUE(record(manager, "客户项目款一月到账", "2027-03-17").error().fields.contains("valid_until"));
+    auto none = app::ReadTx(db(), [&](Tx& tx) { return app::ListJustifications(tx, admin_, late); });
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+
+    auto j = record(manager, "客户项目款一月到账，沟通后理由充分", "2026-04-30");  // today is 2026-03-15
+    ASSERT_TRUE(j) << j.error().message;
+    EXPECT_EQ(j->day, D("2026-03-15"));
+    auto listed = app::ReadTx(db(), [&](Tx& tx) { return app::ListJustifications(tx, sales_, late); }).value();
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].created_by_name, manager.display_name);
+    EXPECT_EQ(listed[0].valid_until, D("2026-04-30"));
+
+    // While it runs the downgrade is set aside; once it has ended the next run proposes it.
+    auto report = app::WriteTx(db(), [&](Tx& tx) { return app::Reevaluate(tx, ctx(), D("2026-04-01")); });
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(report->downgrades, 0);
+    EXPECT_EQ(report->set_aside, 1);
+    report = app::WriteTx(db(), [&](Tx& tx) { return app::Reevaluate(tx, ctx(), D("2026-05-01")); });
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(report->downgrades, 1);
+    EXPECT_EQ(report->set_aside, 0);
+}
+
+TEST_F(ReevaluationDbTest, GradesScoresAndProposalsFollowThePolicies) {
+    auto set = [&](std::string key, std::int64_t value) {
+        return app::WriteTx(db(), [&](Tx& tx) { return app::UpdatePolicy(tx, ctx(), admin_, key, value); });
+    };
+    // The initial-grade scores may not rise from I to III: refused, nothing changed.
+    EXPECT_TRUE(set("credit.initial_grade_II", 90).error().fields.contains("value"));
+    ASSERT_TRUE(set("credit.initial_grade_I", 95));
+    ASSERT_TRUE(set("credit.upgrade_max_increase_pct", 10));
+    ASSERT_TRUE(set("credit.downgrade_cut_pct", 50));
+    // Only the collected ratio counts in the score now; the weights may not all be zero.
+    for (const char* key : {"credit.score_weight_evaluation", "credit.score_weight_on_time",
+                            "credit.score_weight_days_past_due", "credit.score_weight_months_without_collection"})
+        ASSERT_TRUE(set(key, 0)) << key;
+    EXPECT_TRUE(set("credit.score_weight_collected", 0).error().fields.contains("value"));
+
+    const CustomerId good = Customer("淮安守约阀门有限公司", 10'000'000);
+    for (const char* due : {"2025-10-15", "2025-11-15", "2026-01-15", "2026-02-15"})
+        Pay(good, Invoice(good, due, "20000.00"), due, "20000.00");
+    const CustomerId late = Customer("淮安欠款机械有限公司", 10'000'000);
+    Invoice(late, "2026-01-20", "50000.00");
+    const CustomerId fresh = Customer("淮安初评科技有限公司", std::nullopt);
+    app::EvaluationInput e;
+    e.customer = fresh;
+    for (const auto& [_, name] : domain::kEvaluationFactorNames.entries) e.factors[std::string(name)] = 9;
+    e.day = D("2026-03-01");
+    ASSERT_TRUE(app::WriteTx(db(), [&](Tx& tx) { return app::AddEvaluation(tx, ctx(), sales_, e); }));
+
+    auto report = app::WriteTx(db(), [&](Tx& tx) { return app::Reevaluate(tx, ctx(), D("2026-04-01")); });
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(Account(fresh).grade, "II");  // 90 is below the new 95 for I
+    EXPECT_EQ(Account(good).score, 100);
+    EXPECT_EQ(Account(late).score, 0);  // nothing collected
+    app::CreditApplicationQuery q;
+    q.source = "reevaluation";
+    auto proposals = app::ReadTx(db(), [&](Tx& tx) { return tx.CreditApplications().List(q); }).value();
+    ASSERT_EQ(proposals.total, 2);
+    for (const auto& p : proposals.items)
+        EXPECT_EQ(p.requested_limit_minor, p.customer == good ? 11'000'000 : 5'000'000);
+    // The behaviour read of a file weighs the score the same way.
+    auto view = app::ReadTx(db(), [&](Tx& tx) { return app::GetBehaviour(tx, ctx(), admin_, late, D("2026-04-01")); });
+    ASSERT_TRUE(view) << view.error().message;
+    EXPECT_EQ(view->score.score, 0);
 }
 
 TEST_F(ReevaluationDbTest, AnEvaluationNamesABadFactor) {

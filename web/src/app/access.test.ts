@@ -60,6 +60,14 @@ describe('access', () => {
     ]);
     expect(can(['auditor'], 'credit.evaluate')).toBe(false);
   });
+  it('lets managers who talk to the customer, finance and executives set a downgrade aside, not the salesperson', () => {
+    expect(ALL_ROLES.filter((r) => can([r], 'credit.justify'))).toEqual([
+      'regional_manager',
+      'sales_manager',
+      'finance',
+      'executive',
+    ]);
+  });
   it('leaves the re-evaluation run to admins, finance and executives', () => {
     expect(ALL_ROLES.filter((r) => can([r], 'jobs.reevaluation'))).toEqual(['finance', 'executive', 'admin']);
   });

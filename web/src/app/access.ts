@@ -25,6 +25,7 @@ export type Capability =
   | 'approvals.view'
   | 'approvals.apply'
   | 'credit.evaluate'
+  | 'credit.justify'
   | 'jobs.reevaluation'
   | 'reports.view'
   | 'audit.view'
@@ -65,6 +66,7 @@ const GRANTS: Record<Capability, Role[]> = {
   'receivables.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'executive', 'admin', 'auditor'],
   'approvals.view': ALL_ROLES, // credit applications within each role's read scope
   'approvals.apply': ['sales', 'assistant'], // for customers they may change; the chain decides
+  'credit.justify': ['regional_manager', 'sales_manager', 'finance', 'executive'], // AP-2: a downgrade set aside
   'credit.evaluate': WRITERS, // the eight-factor evaluation: the roles that change customer files (finance among them)
   'jobs.reevaluation': ['admin', 'finance', 'executive'], // the quarterly re-evaluation, run by hand for a date
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],

@@ -708,6 +708,18 @@ struct EvaluationRecord {
     Timestamp created_at{};
 };
 
+// AP-2: a justification that sets aside the re-evaluation's downgrade from `day` to `valid_until` (inclusive).
+struct JustificationRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::string reason;
+    Date day{};
+    Date valid_until{};
+    std::optional<UserId> created_by;
+    std::string created_by_name;  // read only
+    Timestamp created_at{};
+};
+
 class EvaluationRepository {
  public:
     virtual ~EvaluationRepository() = default;
@@ -716,6 +728,11 @@ class EvaluationRepository {
     virtual Result<std::vector<EvaluationRecord>> List(CustomerId customer) = 0;
     // Each customer's latest score on or before `as_of`, by customer.
     virtual Result<std::vector<std::pair<CustomerId, int>>> LatestScores(Date as_of) = 0;
+    virtual Result<std::int64_t> InsertJustification(const JustificationRecord& justification) = 0;
+    // The customer's justifications, newest first.
+    virtual Result<std::vector<JustificationRecord>> Justifications(CustomerId customer) = 0;
+    // The customers with a justification running on `day`, ascending.
+    virtual Result<std::vector<CustomerId>> JustifiedOn(Date day) = 0;
 };
 
 // Third-party ratings (SPEC CE-6) and credit insurance (CE-7).

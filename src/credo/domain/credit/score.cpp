@@ -40,6 +40,34 @@ Status ValidateCreditScoreWeights(const CreditScoreWeights& w) {
     return Ok();
 }
 
+Result<CreditScoreWeights> ScaleCreditScoreWeights(const std::array<int, 5>& relative,
+                                                   const std::array<std::string_view, 5>& fields) {
+    int total = 0;
+    for (std::size_t i = 0; i < relative.size(); ++i) {
+        if (relative[i] < 0 || relative[i] > 100)
+            return FieldError(std::string(fields[i]),
+                              std::to_string(relative[i]) + " is not a whole number from 0 to 100");
+        total += relative[i];
+    }
+    if (total == 0) return FieldError("weights", "are all zero; at least one must count");
+    std::array<int, 5> scaled{};
+    std::array<int, 5> remainder{};
+    int given = 0;
+    for (std::size_t i = 0; i < relative.size(); ++i) {
+        scaled[i] = relative[i] * 100 / total;
+        remainder[i] = relative[i] * 100 % total;
+        given += scaled[i];
+    }
+    for (; given < 100; ++given) {
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < remainder.size(); ++i)
+            if (remainder[i] > remainder[best]) best = i;
+        ++scaled[best];
+        remainder[best] = -1;  // one point each
+    }
+    return CreditScoreWeights{scaled[0], scaled[1], scaled[2], scaled[3], scaled[4]};
+}
+
 Result<CreditScore> ComputeCreditScore(std::optional<int> evaluation_score, const PaymentBehaviour& behaviour,
                                        const CreditScoreWeights& weights) {
     CREDO_CHECK(ValidateCreditScoreWeights(weights));

@@ -16,7 +16,9 @@
 // lose nothing are left out, except no_payment_history.
 #pragma once
 
+#include <array>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "credo/base/result.hpp"
@@ -34,6 +36,11 @@ struct CreditScoreWeights {
 };
 // Each >= 0 and together exactly 100; else kInvalidArgument naming "weights.<name>" or "weights".
 Status ValidateCreditScoreWeights(const CreditScoreWeights& weights);
+// Relative weights (each 0..100, not all zero; in the member order above) scaled to add up to exactly 100:
+// each gets the floor of its share, and the points left go to the largest remainders, the earlier member
+// first on a tie. kInvalidArgument naming `fields[i]` (out of range) or "weights" (all zero).
+Result<CreditScoreWeights> ScaleCreditScoreWeights(const std::array<int, 5>& relative,
+                                                   const std::array<std::string_view, 5>& fields);
 
 enum class ScoreReasonCode {
     kEvaluationScore,

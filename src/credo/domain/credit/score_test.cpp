@@ -134,5 +134,35 @@ TEST(CreditScore, CustomWeightsAndErrors) {
     }
 }
 
+TEST(CreditScore, RelativeWeightsAreScaledToOneHundred) {
+    const std::array<std::string_view, 5> fields = {"a", "b", "c", "d", "e"};
+    struct Case {
+        const char* name;
+        std::array<int, 5> relative;
+        std::array<int, 5> scaled;
+    };
+    const Case cases[] = {
+        {"the defaults stay", {40, 25, 15, 12, 8}, {40, 25, 15, 12, 8}},
+        {"halved", {20, 12, 8, 6, 4}, {40, 24, 16, 12, 8}},  // 24.0, 16.0: exact
+        {"thirds", {1, 1, 1, 0, 0}, {34, 33, 33, 0, 0}},     // the earlier first on a tie
+        {"one only", {0, 0, 7, 0, 0}, {0, 0, 100, 0, 0}},
+        {"sevenths", {1, 1, 1, 1, 3}, {15, 14, 14, 14, 43}},  // 14.28 ×4, 42.85: the largest remainder wins
+    };
+    for (const Case& c : cases) {
+        auto w = ScaleCreditScoreWeights(c.relative, fields);
+        ASSERT_TRUE(w.has_value()) << c.name;
+        std::array<int, 5> got = {w->evaluation, w->collected, w->on_time, w->days_past_due,
+                                  w->months_without_collection};
+        EXPECT_EQ(got, c.scaled) << c.name;
+        EXPECT_TRUE(ValidateCreditScoreWeights(*w).has_value()) << c.name;
+    }
+    auto zero = ScaleCreditScoreWeights({0, 0, 0, 0, 0}, fields);
+    ASSERT_FALSE(zero.has_value());
+    EXPECT_EQ(zero.error().fields.count("weights"), 1u);
+    auto big = ScaleCreditScoreWeights({0, 101, 0, 0, 0}, fields);
+    ASSERT_FALSE(big.has_value());
+    EXPECT_EQ(big.error().fields.count("b"), 1u);
+}
+
 }  // namespace
 }  // namespace credo::domain

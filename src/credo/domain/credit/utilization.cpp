@@ -22,6 +22,20 @@ std::vector<AlertLevel> DefaultAlertLevels() {
             {9000, {"owner", "regional_manager", "commerce", "sales_manager"}}};
 }
 
+Result<std::vector<std::string>> RecipientsOfMask(std::int64_t mask, std::string_view field) {
+    if (mask < 1 || mask > kMaxRecipientsMask)
+        return FieldError(std::string(field), std::to_string(mask) + " is not a sum of recipients from 1 to " +
+                                                  std::to_string(kMaxRecipientsMask));
+    static constexpr std::pair<std::int64_t, const char*> kBits[] = {
+        {kRecipientOwner, "owner"},       {kRecipientRegionalManager, "regional_manager"},
+        {kRecipientCommerce, "commerce"}, {kRecipientSalesManager, "sales_manager"},
+        {kRecipientFinance, "finance"},   {kRecipientExecutive, "executive"}};
+    std::vector<std::string> out;
+    for (const auto& [bit, name] : kBits)
+        if (mask & bit) out.emplace_back(name);
+    return out;
+}
+
 Status ValidateAlertLevels(std::span<const AlertLevel> levels) {
     for (std::size_t i = 0; i < levels.size(); ++i) {
         const std::string field = "levels[" + std::to_string(i) + "]";

@@ -10,6 +10,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "credo/base/money.hpp"
@@ -30,6 +31,13 @@ inline constexpr std::int64_t kMaxAlertLevelBp = 100000;  // 1000 %
 
 // 8000: owner, regional_manager, commerce; 9000: owner, regional_manager, commerce, sales_manager.
 std::vector<AlertLevel> DefaultAlertLevels();
+// The recipients of a level as a policy keeps them (1..kMaxRecipientsMask): a sum of the bits below, in
+// this order; kInvalidArgument naming `field` outside that range.
+inline constexpr std::int64_t kRecipientOwner = 1, kRecipientRegionalManager = 2, kRecipientCommerce = 4,
+                              kRecipientSalesManager = 8, kRecipientFinance = 16, kRecipientExecutive = 32;
+inline constexpr std::int64_t kMaxRecipientsMask = 63;
+Result<std::vector<std::string>> RecipientsOfMask(std::int64_t mask, std::string_view field);
+
 // Strictly ascending levels in 1..kMaxAlertLevelBp, each with at least one non-empty recipient; else
 // kInvalidArgument naming "levels[i].bp" or "levels[i].recipients".
 Status ValidateAlertLevels(std::span<const AlertLevel> levels);

@@ -110,5 +110,33 @@ TEST(Utilization, LevelsAreValidated) {
     }
 }
 
+TEST(Utilization, RecipientsOfMask) {
+    struct Case {
+        std::int64_t mask;
+        std::vector<std::string> recipients;
+    };
+    const Case cases[] = {
+        {1, {"owner"}},
+        {7, {"owner", "regional_manager", "commerce"}},
+        {15, {"owner", "regional_manager", "commerce", "sales_manager"}},
+        {48, {"finance", "executive"}},
+        {63, {"owner", "regional_manager", "commerce", "sales_manager", "finance", "executive"}},
+    };
+    for (const Case& c : cases) {
+        auto r = RecipientsOfMask(c.mask, "value");
+        ASSERT_TRUE(r.has_value()) << c.mask;
+        EXPECT_EQ(*r, c.recipients) << c.mask;
+    }
+    // The defaults of the policies are the SPEC's recipients.
+    auto levels = DefaultAlertLevels();
+    EXPECT_EQ(*RecipientsOfMask(7, "value"), levels[0].recipients);
+    EXPECT_EQ(*RecipientsOfMask(15, "value"), levels[1].recipients);
+    for (std::int64_t bad : {0, 64, -1}) {
+        auto r = RecipientsOfMask(bad, "value");
+        ASSERT_FALSE(r.has_value()) << bad;
+        EXPECT_EQ(r.error().fields.count("value"), 1u);
+    }
+}
+
 }  // namespace
 }  // namespace credo::domain

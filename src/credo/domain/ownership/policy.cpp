@@ -11,6 +11,10 @@ constexpr std::string_view kPolicyKinds =
     "the grade's policy: 0 credit sales, terms may be extended; 1 credit sales within the limit; 2 prepayment "
     "before shipment; 3 prepayment strictly, to be phased out";
 
+constexpr std::string_view kRecipients =
+    "who is alerted, a sum of: 1 the owner, 2 the region's managers, 4 commerce, 8 the sales managers, 16 finance, "
+    "32 the executives";
+
 constexpr PolicyDefinition kDefinitions[] = {
     {kMaxCustomersPerSales, 300, 1, 100000, "the most customer files one salesperson may own"},
     {kNeglectDays, 90, 1, 3650, "days without activity after which a file returns to its region's pool"},
@@ -32,6 +36,21 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kAlertSecondBp, 9000, 1, 100000, "utilization (basis points) that also alerts the sales manager; above the first"},
     {kExecutiveAbove, 1000000, 0, 1000000000000,
      "limits above this (base currency) also need the executive's approval"},
+    {kAlertFirstRecipients, 7, 1, 63, kRecipients},
+    {kAlertSecondRecipients, 15, 1, 63, kRecipients},
+    {kInitialGradeKeys[0], 85, 0, 100, "evaluation score from which a customer without payment history starts at I"},
+    {kInitialGradeKeys[1], 70, 0, 100, "evaluation score from which it starts at II; at most the score for I"},
+    {kInitialGradeKeys[2], 55, 0, 100, "evaluation score from which it starts at III; at most the score for II"},
+    {kScoreWeightEvaluation, 40, 0, 100,
+     "weight of the evaluation in the credit score; the five weights are scaled to 100"},
+    {kScoreWeightCollected, 25, 0, 100, "weight of the collected ratio in the credit score"},
+    {kScoreWeightOnTime, 15, 0, 100, "weight of the on-time ratio in the credit score"},
+    {kScoreWeightDaysPastDue, 12, 0, 100, "weight of the days past due in the credit score"},
+    {kScoreWeightMonthsWithoutCollection, 8, 0, 100, "weight of the months without collection in the credit score"},
+    {kUpgradeMaxIncreasePct, 20, 1, 100, "the most (per cent) the re-evaluation proposes to raise a limit"},
+    {kDowngradeCutPct, 20, 1, 99, "the cut (per cent) the re-evaluation proposes to a limit"},
+    {kDowngradeMonths, 2, 1, 12,
+     "consecutive months without collection, while amounts were due, that call for a downgrade"},
 };
 
 }  // namespace

@@ -34,6 +34,22 @@ inline constexpr std::string_view kOverdueToleranceDays = "credit.overdue_tolera
 inline constexpr std::string_view kAlertFirstBp = "credit.alert_first_bp";
 inline constexpr std::string_view kAlertSecondBp = "credit.alert_second_bp";
 inline constexpr std::string_view kExecutiveAbove = "credit.executive_above";  // whole units of the base currency
+// LC-5: who each alert level reaches, as a sum of kRecipient* (domain/credit/utilization: RecipientsOfMask).
+inline constexpr std::string_view kAlertFirstRecipients = "credit.alert_first_recipients";
+inline constexpr std::string_view kAlertSecondRecipients = "credit.alert_second_recipients";
+// CE-3: the evaluation scores from which a customer without history starts at grade I, II and III.
+inline constexpr std::string_view kInitialGradeKeys[] = {"credit.initial_grade_I", "credit.initial_grade_II",
+                                                         "credit.initial_grade_III"};
+// CE-5: the score's weights, relative: they are scaled to add up to 100 (domain/credit/score: ScaleWeights).
+inline constexpr std::string_view kScoreWeightEvaluation = "credit.score_weight_evaluation";
+inline constexpr std::string_view kScoreWeightCollected = "credit.score_weight_collected";
+inline constexpr std::string_view kScoreWeightOnTime = "credit.score_weight_on_time";
+inline constexpr std::string_view kScoreWeightDaysPastDue = "credit.score_weight_days_past_due";
+inline constexpr std::string_view kScoreWeightMonthsWithoutCollection = "credit.score_weight_months_without_collection";
+// AP-2: the re-evaluation's raise, cut and the months without collection that call for a downgrade.
+inline constexpr std::string_view kUpgradeMaxIncreasePct = "credit.upgrade_max_increase_pct";
+inline constexpr std::string_view kDowngradeCutPct = "credit.downgrade_cut_pct";
+inline constexpr std::string_view kDowngradeMonths = "credit.downgrade_months";
 
 // Every policy, by key.
 std::span<const PolicyDefinition> PolicyDefinitions();

@@ -45,6 +45,17 @@ Result<app::CreditApplicationInput> InputFromJson(const json::object& o, bool re
     return in;
 }
 
+json::object JustificationJson(const app::JustificationRecord& j) {
+    return json::object{{"id", j.id},
+                        {"customer_id", j.customer.value()},
+                        {"reason", j.reason},
+                        {"day", FormatDate(j.day)},
+                        {"valid_until", FormatDate(j.valid_until)},
+                        {"created_by", j.created_by ? json::value(j.created_by->value()) : nullptr},
+                        {"created_by_name", j.created_by_name},
+                        {"created_at", FormatTimestamp(j.created_at)}};
+}
+
 json::object ApplicationJson(const app::CreditApplicationRecord& a, const std::string& next_step) {
     json::array decisions;
     for (const auto& d : a.decisions)
@@ -125,7 +136,8 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps) {
                                                     {"graded", r.graded},
                                                     {"upgrades", r.upgrades},
                                                     {"downgrades", r.downgrades},
-                                                    {"skipped_pending", r.skipped_pending}};
+                                                    {"skipped_pending", r.skipped_pending},
+                                                    {"set_aside", r.set_aside}};
                    } else {
                        out["report"] = nullptr;
                    }
@@ -232,6 +244,38 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps) {
                    auto e = app::WriteTx(db, [&](app::Tx& tx) { return app::AddEvaluation(tx, ctx, actor, in); });
                    if (!e) return ToResponse(e.error());
                    return JsonResponse(201, EvaluationJson(*e));
+               }));
+
+    // AP-2: justifications that set the re-evaluation's downgrade aside.
+    router.Add(Method::kGet, "/api/v1/customers/{id}/credit/justifications", Dispatch::kBlocking,
+               Authed(deps, [&db](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto list = app::ReadTx(
+                       db, [&](app::Tx& tx) { return app::ListJustifications(tx, actor, CustomerId(*id)); });
+                   if (!list) return ToResponse(list.error());
+                   json::array items;
+                   for (const auto& j : *list) items.push_back(JustificationJson(j));
+                   return JsonResponse(200, json::object{{"items", std::move(items)}});
+               }));
+
+    router.Add(Method::kPost, "/api/v1/customers/{id}/credit/justifications", Dispatch::kBlocking,
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+                   auto id = PathId(req, "id");
+                   if (!id) return ToResponse(id.error());
+                   auto body = app::ParseJsonObject(req.body);
+                   if (!body) return ToResponse(body.error());
+                   if (auto s = OnlyMembers(*body, {"reason", "valid_until"}); !s) return ToResponse(s.error());
+                   auto reason = TextMember(*body, "reason");
+                   if (!reason) return ToResponse(reason.error());
+                   auto until = DateMember(*body, "valid_until");
+                   if (!until) return ToResponse(until.error());
+                   if (!*until) return ToResponse(FieldError("valid_until", "is required, a date YYYY-MM-DD"));
+                   auto j = app::WriteTx(db, [&](app::Tx& tx) {
+                       return app::RecordJustification(tx, ctx, actor, CustomerId(*id), reason->value_or(""), **until);
+                   });
+                   if (!j) return ToResponse(j.error());
+                   return JsonResponse(201, JustificationJson(*j));
                }));
 
     // GET /credit-applications, and GET /credit-proposals: those the re-evaluation made (AP-2).

@@ -1,6 +1,6 @@
 // Business policies kept in the database (ownership cap, neglect and notice days, leak detection
 // thresholds…): their values, defaults and meaning; admins change them, every change audited.
-import { App, InputNumber, Table, Typography } from 'antd';
+import { App, Checkbox, InputNumber, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, data, type Schemas } from '@/api/client';
@@ -10,6 +10,7 @@ import { useRequestError } from '@/app/requestErrors';
 import { ErrorState } from '@/components/ErrorState';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
+import { isRecipientsPolicy, maskOfRecipients, RECIPIENT_BITS, recipientsOfMask } from './recipients';
 
 type PolicyKey = paths['/policies/{key}']['put']['parameters']['path']['key'];
 
@@ -57,9 +58,23 @@ export default function PoliciesPage() {
           {
             title: t('policies.value'),
             dataIndex: 'value',
-            width: 160,
+            width: 200,
             render: (v: number, p) =>
-              editable ? (
+              isRecipientsPolicy(p.key) ? (
+                <Checkbox.Group
+                  aria-label={t(`policies.keys.${p.key}`, { defaultValue: p.key })}
+                  data-testid={`policy-${p.key}`}
+                  disabled={!editable}
+                  value={recipientsOfMask(v)}
+                  options={RECIPIENT_BITS.map(([r]) => ({ value: r, label: t(`policies.recipients.${r}`) }))}
+                  onChange={(chosen) => {
+                    const value = maskOfRecipients(chosen as string[]);
+                    if (value === 0) message.warning(t('policies.recipients.none'));
+                    else if (value !== v) save.mutate({ key: p.key, value });
+                  }}
+                  style={{ display: 'flex', flexDirection: 'column' }}
+                />
+              ) : editable ? (
                 <InputNumber
                   aria-label={t(`policies.keys.${p.key}`, { defaultValue: p.key })}
                   defaultValue={v}

@@ -47,6 +47,7 @@ export const keys = {
   // Shared prefixes: the orders feature refreshes ['credit', id] and ['orders', 'list'] when an order changes.
   credit: (id: number, asOf?: string) => ['credit', id, asOf ?? 'now'] as const,
   behaviour: (id: number, asOf?: string) => ['credit', id, 'behaviour', asOf ?? 'now'] as const,
+  justifications: (id: number) => ['credit', id, 'justifications'] as const,
   orders: (id: number) => ['orders', 'list', { customer_id: id, page: 1, page_size: 10 }] as const,
   evaluations: (id: number) => ['customers', 'evaluations', id] as const,
   // Shared prefix: the approvals feature refreshes ['credit-applications', 'list'] when an application changes.
@@ -232,6 +233,26 @@ export function useAddEvaluation(id: number) {
       void queryClient.invalidateQueries({ queryKey: keys.evaluations(id) });
       void queryClient.invalidateQueries({ queryKey: ['credit', id] });
     },
+  });
+}
+
+export type Justification = Schemas['Justification'];
+
+/** The justifications that set the re-evaluation's downgrade aside (AP-2), newest first. */
+export function useJustifications(id: number) {
+  return useQuery({
+    queryKey: keys.justifications(id),
+    queryFn: () => data(api.GET('/customers/{id}/credit/justifications', { params: { path: { id } } })),
+  });
+}
+
+/** Records why the customer's late payments are normal, running from today to `valid_until`. */
+export function useRecordJustification(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string; valid_until: string }) =>
+      data(api.POST('/customers/{id}/credit/justifications', { params: { path: { id } }, body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.justifications(id) }),
   });
 }
 

@@ -60,6 +60,7 @@ export function ReevaluationRun() {
                 <Descriptions.Item label={t('approvals.reevaluation.upgrades')}>{answer.report.upgrades}</Descriptions.Item>
                 <Descriptions.Item label={t('approvals.reevaluation.downgrades')}>{answer.report.downgrades}</Descriptions.Item>
                 <Descriptions.Item label={t('approvals.reevaluation.skipped_pending')}>{answer.report.skipped_pending}</Descriptions.Item>
+                <Descriptions.Item label={t('approvals.reevaluation.set_aside')}>{answer.report.set_aside}</Descriptions.Item>
               </Descriptions>
             }
           />

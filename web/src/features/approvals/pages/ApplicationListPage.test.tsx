@@ -90,7 +90,7 @@ describe('ApplicationListPage', () => {
         runs += 1;
         const as_of = new URL(req.url).searchParams.get('as_of');
         return runs === 1
-          ? { status: 200, body: { as_of, ran: true, report: { accounts: 40, graded: 38, upgrades: 3, downgrades: 2, skipped_pending: 1 } } }
+          ? { status: 200, body: { as_of, ran: true, report: { accounts: 40, graded: 38, upgrades: 3, downgrades: 2, skipped_pending: 1, set_aside: 4 } } }
           : { status: 200, body: { as_of, ran: false, report: null } };
       },
     });
@@ -109,6 +109,7 @@ describe('ApplicationListPage', () => {
     expect(report).toHaveTextContent('Regraded38');
     expect(report).toHaveTextContent('Upgrades proposed3');
     expect(report).toHaveTextContent('Downgrades proposed2');
+    expect(report).toHaveTextContent('Downgrades set aside (justified)4');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(new URL(post.url).searchParams.get('as_of')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -158,6 +158,7 @@ function answers(roles: string[], hold?: (req: Request) => { status: number; bod
     'GET /api/v1/customers/7/evaluations': () => ({ status: 200, body: evaluations }),
     'GET /api/v1/customers/7/credit/behaviour': () => ({ status: 200, body: behaviour }),
     'GET /api/v1/credit-applications': () => ({ status: 200, body: applications }),
+    'GET /api/v1/customers/7/credit/justifications': () => ({ status: 200, body: { items: [] } }),
     ...(hold ? { 'POST /api/v1/customers/7/credit/hold': hold } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // marks, the temporary exceptions; finance, executives and admins put it on hold, take it off and add
 // exceptions. Below, the third-party ratings and credit insurance with the insured part of the exposure,
 // the payment behaviour of the twelve months before the day with the grade and score it gives, the
-// customer's credit evaluations, its credit applications (salespeople and assistants apply from here)
+// customer's credit evaluations, the justifications that set a downgrade aside, its credit applications (salespeople and assistants apply from here)
 // and its latest orders with the way to enter a new one.
 import { FileAddOutlined, LockOutlined, PlusOutlined, ShoppingCartOutlined, UnlockOutlined } from '@ant-design/icons';
 import {
@@ -48,6 +48,7 @@ import {
 } from '../api';
 import { BehaviourCard } from './BehaviourCard';
 import { EvaluationsCard } from './EvaluationsCard';
+import { JustificationsCard } from './JustificationsCard';
 import { ProtectionCard } from './ProtectionCard';
 
 /** The utilization marks (basis points): orange from 80 %, red from 90 %. */
@@ -348,6 +349,8 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
       <BehaviourCard customerId={customerId} asOf={asOf} />
 
       <EvaluationsCard customerId={customerId} readOnly={!!asOf} />
+
+      <JustificationsCard customerId={customerId} readOnly={!!asOf} />
 
       <Card
         size="small"
