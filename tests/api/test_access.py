@@ -100,6 +100,10 @@ ROUTE_RULES = {
     ("post", "/customers/{id}/insurance"): "credit",
     ("get", "/customers/{id}/credit/justifications"): "read",
     ("post", "/customers/{id}/credit/justifications"): "justify",
+    ("get", "/reports/both-ends"): {"*": 200},
+    ("get", "/reports/anomalies"): {"*": 200},
+    ("get", "/reports/management"): {"*": 200},
+    ("post", "/jobs/alerts"): {"admin": 200, "salesmgr": 200, "exec": 200, "*": 403},
     ("get", "/orders"): {"*": 200},
     ("post", "/orders"): "order",
     ("get", "/orders/{id}"): "read",
@@ -361,6 +365,11 @@ class AccessMatrixTest(CredoTestCase):
                         # Each actor its own date: a date runs once.
                         day = 1 + ACTORS.index(actor)
                         status, _, body = client.post(f"/jobs/reevaluation?as_of=2026-01-{day:02d}")
+                        if status == 200:
+                            self.assertTrue(body["ran"], body)
+                    elif route == "/jobs/alerts":
+                        day = 1 + ACTORS.index(actor)
+                        status, _, body = client.post(f"/jobs/alerts?as_of=2026-02-{day:02d}")
                         if status == 200:
                             self.assertTrue(body["ran"], body)
                     elif route == "/fx-rates" and method == "post":

@@ -15,6 +15,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterAlerts(router, deps);
     RegisterLedger(router, deps);
     RegisterCreditApplications(router, deps);
+    RegisterManagementReports(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

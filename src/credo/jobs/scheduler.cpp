@@ -4,6 +4,7 @@
 
 #include "credo/app/ownership.hpp"
 #include "credo/app/reevaluation.hpp"
+#include "credo/app/reports.hpp"
 
 namespace credo::jobs {
 
@@ -78,6 +79,12 @@ void RegisterStandardJobs(Scheduler& scheduler) {
                                return Ok();
                            },
                            app::StartsQuarter});
+    // RP-3: the day's anomalies into the inboxes of management and the owners.
+    scheduler.Register(Job{"alerts", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
+                               CREDO_TRY(int raised, app::RaiseAnomalyAlerts(tx, ctx, as_of));
+                               spdlog::info("alerts for {}: {} anomaly alerts raised", FormatDate(as_of), raised);
+                               return Ok();
+                           }});
 }
 
 }  // namespace credo::jobs

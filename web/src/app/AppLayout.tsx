@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CloudUploadOutlined,
+  ColumnWidthOutlined,
   HomeOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
@@ -14,6 +15,7 @@ import {
   TransactionOutlined,
   UserOutlined,
   UsergroupAddOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -36,6 +38,8 @@ const ICONS: Record<string, ReactNode> = {
   orders: <ShoppingCartOutlined />,
   approvals: <SafetyCertificateOutlined />,
   fx: <TransactionOutlined />,
+  both_ends: <ColumnWidthOutlined />,
+  anomalies: <WarningOutlined />,
 };
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */

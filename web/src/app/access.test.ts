@@ -87,7 +87,20 @@ describe('access', () => {
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/orders', '/credit-applications', '/audit', '/alerts']);
+    expect(entries).toEqual([
+      '/',
+      '/customers',
+      '/orders',
+      '/credit-applications',
+      '/reports/both-ends',
+      '/reports/anomalies',
+      '/audit',
+      '/alerts',
+    ]);
+  });
+  it('lets every manager read the reports, and leaves alerting management to sales managers, executives and admins', () => {
+    expect(MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path)).not.toContain('/reports/both-ends');
+    expect(ALL_ROLES.filter((r) => can([r], 'reports.raise'))).toEqual(['sales_manager', 'executive', 'admin']);
   });
 });
 

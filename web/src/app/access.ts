@@ -28,6 +28,7 @@ export type Capability =
   | 'credit.justify'
   | 'jobs.reevaluation'
   | 'reports.view'
+  | 'reports.raise'
   | 'audit.view'
   | 'alerts.view'
   | 'users.manage';
@@ -70,6 +71,7 @@ const GRANTS: Record<Capability, Role[]> = {
   'credit.evaluate': WRITERS, // the eight-factor evaluation: the roles that change customer files (finance among them)
   'jobs.reevaluation': ['admin', 'finance', 'executive'], // the quarterly re-evaluation, run by hand for a date
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
+  'reports.raise': ['sales_manager', 'executive', 'admin'], // the anomalies into the inboxes (RP-3)
   'audit.view': ['admin', 'auditor'],
   'alerts.view': ALL_ROLES, // each user's own inbox
   'users.manage': ['admin'],

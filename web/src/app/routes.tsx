@@ -23,6 +23,8 @@ export const MENU: MenuEntry[] = [
   { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
   { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
   { path: '/credit-applications', labelKey: 'nav.approvals', icon: 'approvals', capability: 'approvals.view' },
+  { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view' },
+  { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view' },
   // Every role may read the rates (/fx-rates); the menu leads there the roles that enter them.
   { path: '/fx-rates', labelKey: 'nav.fx_rates', icon: 'fx', capability: 'fx.manage' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
@@ -93,6 +95,8 @@ export const router = createBrowserRouter([
       { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },
       { path: 'alerts', element: page(() => import('@/features/alerts/AlertsPage'), 'alerts.view') },
       { path: 'fx-rates', element: page(() => import('@/features/fx/FxRatesPage'), 'fx.view') },
+      { path: 'reports/both-ends', element: page(() => import('@/features/reports/BothEndsPage'), 'reports.view') },
+      { path: 'reports/anomalies', element: page(() => import('@/features/reports/AnomaliesPage'), 'reports.view') },
       { path: 'admin/policies', element: page(() => import('@/features/admin/PoliciesPage'), 'policies.view') },
       { path: 'account', element: page(() => import('@/features/account/AccountPage')) },
       { path: '*', element: page(() => import('./NotFoundPage')) },

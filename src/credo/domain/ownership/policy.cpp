@@ -51,6 +51,14 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kDowngradeCutPct, 20, 1, 99, "the cut (per cent) the re-evaluation proposes to a limit"},
     {kDowngradeMonths, 2, 1, 12,
      "consecutive months without collection, while amounts were due, that call for a downgrade"},
+    {kAnomalyDropPct, 50, 1, 100,
+     "a customer's last three months' purchases this many per cent below the same months a year before are a drop"},
+    {kAnomalySurgePct, 100, 1, 10000, "this many per cent above them are a surge"},
+    {kAnomalyNewOverdueDays, 7, 1, 90, "items that fell overdue in this many days are reported as new overdue items"},
+    {kAnomalyMinChange, 100000, 0, 1000000000000,
+     "a drop or surge is reported only when the larger of the two three-month amounts reaches this (base currency)"},
+    {kAnomalyLostMonths, 6, 1, 24,
+     "months without purchases after which a customer that bought the year before is lost"},
 };
 
 }  // namespace

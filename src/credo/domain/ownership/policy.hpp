@@ -50,6 +50,12 @@ inline constexpr std::string_view kScoreWeightMonthsWithoutCollection = "credit.
 inline constexpr std::string_view kUpgradeMaxIncreasePct = "credit.upgrade_max_increase_pct";
 inline constexpr std::string_view kDowngradeCutPct = "credit.downgrade_cut_pct";
 inline constexpr std::string_view kDowngradeMonths = "credit.downgrade_months";
+// RP-3: the anomalies reported to management (domain/reports/anomaly).
+inline constexpr std::string_view kAnomalyDropPct = "anomaly.drop_pct";
+inline constexpr std::string_view kAnomalySurgePct = "anomaly.surge_pct";
+inline constexpr std::string_view kAnomalyNewOverdueDays = "anomaly.new_overdue_days";
+inline constexpr std::string_view kAnomalyLostMonths = "anomaly.lost_months";
+inline constexpr std::string_view kAnomalyMinChange = "anomaly.min_change";  // whole units of the base currency
 
 // Every policy, by key.
 std::span<const PolicyDefinition> PolicyDefinitions();

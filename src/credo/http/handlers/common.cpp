@@ -12,6 +12,12 @@ Response NoContent() {
     return r;
 }
 
+boost::json::value MoneyJson(std::int64_t minor, const std::string& currency) {
+    auto c = Currency::FromCode(currency);
+    if (!c) return nullptr;
+    return boost::json::object{{"amount", Money(minor, *c).ToString()}, {"currency", currency}};
+}
+
 Response JsonResponse(int status, const boost::json::value& body) {
     Response r;
     r.status = status;

@@ -11,6 +11,8 @@
 namespace credo::http {
 
 Response JsonResponse(int status, const boost::json::value& body);
+// {"amount": "1234.50", "currency": "CNY"}; null for an unknown currency.
+boost::json::value MoneyJson(std::int64_t minor, const std::string& currency);
 Response NoContent();  // 204
 inline Response ToResponse(const Error& e) { return ErrorResponse(e); }
 
@@ -47,5 +49,6 @@ void RegisterOwnership(Router& router, ApiDeps& deps);
 void RegisterAlerts(Router& router, ApiDeps& deps);
 void RegisterLedger(Router& router, ApiDeps& deps);
 void RegisterCreditApplications(Router& router, ApiDeps& deps);
+void RegisterManagementReports(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

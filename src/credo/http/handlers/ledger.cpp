@@ -13,12 +13,6 @@ using domain::Actor;
 
 namespace {
 
-json::value MoneyJson(std::int64_t minor, const std::string& currency) {
-    auto c = Currency::FromCode(currency);
-    if (!c) return nullptr;
-    return json::object{{"amount", Money(minor, *c).ToString()}, {"currency", currency}};
-}
-
 json::value OptDate(const std::optional<Date>& d) { return d ? json::value(FormatDate(*d)) : json::value(nullptr); }
 json::value OptUser(const std::optional<UserId>& u) { return u ? json::value(u->value()) : json::value(nullptr); }
 

@@ -7,13 +7,14 @@ import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 export type Alert = Schemas['Alert'];
 export type AlertKind = Alert['kind'];
 
-export const ALERT_KINDS: readonly AlertKind[] = ['pool_return', 'leak_reads', 'leak_exports', 'utilization'];
+export const ALERT_KINDS: readonly AlertKind[] = ['pool_return', 'leak_reads', 'leak_exports', 'utilization', 'anomaly'];
 
 export const KIND_COLORS: Record<AlertKind, string> = {
   pool_return: 'orange',
   leak_reads: 'red',
   leak_exports: 'volcano',
   utilization: 'gold',
+  anomaly: 'purple',
 };
 
 /** A finite number from the alert's params, or undefined (old rows may lack a figure). */
@@ -69,6 +70,11 @@ export function alertMessage(alert: Alert, t: TFunction, language: Language): st
         limit: amount(params.limit),
       });
     }
+    case 'anomaly': {
+      const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
+      const anomaly = t(`reports.kinds.${String(params.anomaly)}`, { defaultValue: String(params.anomaly ?? '') });
+      return t('alerts.message.anomaly', { name, anomaly, date });
+    }
     default:
       // A kind this version does not know yet (a newer server).
       return t('alerts.message.other', { kind: (alert as { kind: string }).kind, date });
@@ -83,6 +89,7 @@ export function kindLabel(kind: string, t: TFunction): string {
 /** Where an alert leads: the customer file (its credit tab for a utilization alert), else the alerts page. */
 export function alertTarget(alert: Alert): string {
   if (alert.kind === 'pool_return' && alert.customer) return `/customers/${alert.customer.id}`;
-  if (alert.kind === 'utilization' && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
+  if ((alert.kind === 'utilization' || alert.kind === 'anomaly') && alert.customer)
+    return `/customers/${alert.customer.id}?tab=credit`;
   return '/alerts';
 }

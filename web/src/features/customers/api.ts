@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, api, data, etagVersion, rawFetch, type Schemas } from '@/api/client';
 import type { paths } from '@/api/generated/schema';
+import { saveResponse } from '@/lib/download';
 
 export type Customer = Schemas['Customer'];
 export type CustomerSummary = Schemas['CustomerSummary'];
@@ -324,15 +325,5 @@ export async function downloadExport(format: 'csv' | 'xlsx', params: ListParams)
   for (const [k, v] of Object.entries(params))
     if (v !== undefined && v !== '' && k !== 'page' && k !== 'page_size') query.set(k, String(v));
   const response = await rawFetch(`/exports/customers?${query.toString()}`);
-  const blob = await response.blob();
-  const name =
-    /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `customers.${format}`;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await saveResponse(response, `customers.${format}`);
 }
