@@ -59,6 +59,17 @@ constexpr PolicyDefinition kDefinitions[] = {
      "a drop or surge is reported only when the larger of the two three-month amounts reaches this (base currency)"},
     {kAnomalyLostMonths, 6, 1, 24,
      "months without purchases after which a customer that bought the year before is lost"},
+    {kTierAMin, 300000, 1, 1000000000000, "tier A: purchases in the last 12 months (base currency) at or above this"},
+    {kTierBMin, 200000, 0, 1000000000000, "tier B: purchases in the last 12 months at or above this, below tier A"},
+    {kCoreMinAverage, 300000, 0, 1000000000000, "core customer: average annual purchases at or above this"},
+    {kCoreMinYears, 2, 0, 50, "core customer: years of relationship at least this"},
+    {kLongStandingYears, 3, 1, 50, "years of relationship that flag a small customer as long-standing"},
+    {kScatteredBelow, 50000, 0, 1000000000000, "scattered customer: purchases in the last 12 months below this"},
+    {kReviewMonthsTierA, 2, 1, 24, "months between reviews of a tier A customer"},
+    {kReviewMonthsOther, 3, 1, 24, "months between reviews of the other customers"},
+    {kReportNoticeDays, 30, 1, 180, "days before a credit report expires that a reminder is sent"},
+    {kGrowthPct, 50, 1, 10000, "growing customer: purchases up at least this percentage year on year"},
+    {kLostMonths, 6, 1, 24, "lost customer: no purchase for this many months after buying in the year before"},
 };
 
 }  // namespace

@@ -56,6 +56,18 @@ inline constexpr std::string_view kAnomalySurgePct = "anomaly.surge_pct";
 inline constexpr std::string_view kAnomalyNewOverdueDays = "anomaly.new_overdue_days";
 inline constexpr std::string_view kAnomalyLostMonths = "anomaly.lost_months";
 inline constexpr std::string_view kAnomalyMinChange = "anomaly.min_change";  // whole units of the base currency
+// CL-1, CL-2, CL-3, DY-2, DY-3, DY-4 (domain/classification): amounts in whole units of the base currency.
+inline constexpr std::string_view kTierAMin = "classification.tier_a_min";
+inline constexpr std::string_view kTierBMin = "classification.tier_b_min";
+inline constexpr std::string_view kCoreMinAverage = "classification.core_min_average";
+inline constexpr std::string_view kCoreMinYears = "classification.core_min_years";
+inline constexpr std::string_view kLongStandingYears = "classification.long_standing_years";
+inline constexpr std::string_view kScatteredBelow = "classification.scattered_below";
+inline constexpr std::string_view kReviewMonthsTierA = "review.months_tier_a";
+inline constexpr std::string_view kReviewMonthsOther = "review.months_other";
+inline constexpr std::string_view kReportNoticeDays = "credit.report_notice_days";
+inline constexpr std::string_view kGrowthPct = "movers.growth_pct";
+inline constexpr std::string_view kLostMonths = "movers.lost_months";
 
 // Every policy, by key.
 std::span<const PolicyDefinition> PolicyDefinitions();
