@@ -60,6 +60,7 @@ inline constexpr std::string_view kCreditInsurance = "credit.insurance";
 inline constexpr std::string_view kCreditReevaluation = "credit.reevaluation";
 inline constexpr std::string_view kCreditJustification = "credit.justification";
 inline constexpr std::string_view kReportExport = "report.export";
+inline constexpr std::string_view kCustomerReview = "customer.review";
 }  // namespace audit_action
 
 // The actor's user id as records keep it: none for the system and anonymous actors.

@@ -27,10 +27,17 @@ Date EndOfPreviousQuarter(Date date) {
     return AddDays(start, -1);
 }
 
+struct CustomerLedger {
+    std::vector<domain::ReceivableItem> items;
+};
+
+}  // namespace
+
 // An invoice with its settlements up to `as_of` as a receivable item in the account's currency (at the
 // invoice's rate), appended to `items`.
-Status AddItem(const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled,
-               const std::string& account_currency, Date as_of, std::vector<domain::ReceivableItem>& items) {
+Status AppendReceivableItem(const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled,
+                            const std::string& account_currency, Date as_of,
+                            std::vector<domain::ReceivableItem>& items) {
     CREDO_TRY(auto from, Currency::FromCode(inv.currency));
     CREDO_TRY(auto into, Currency::FromCode(account_currency));
     CREDO_TRY(auto amount, Convert(Money(inv.amount_minor, from), inv.rate_e8, into));
@@ -50,12 +57,6 @@ Status AddItem(const InvoiceRecord& inv, const std::vector<LedgerRepository::Set
     if (amount.minor() > 0) items.push_back(std::move(item));
     return Ok();
 }
-
-struct CustomerLedger {
-    std::vector<domain::ReceivableItem> items;
-};
-
-}  // namespace
 
 Result<std::optional<ReevaluationReport>> RunReevaluationOnce(Database& db, const Context& ctx, const Actor& actor,
                                                               Date as_of, const std::string& server) {
@@ -77,7 +78,7 @@ Result<BehaviourView> GetBehaviour(Tx& tx, const Context& ctx, const Actor& acto
     std::vector<domain::ReceivableItem> items;
     CREDO_CHECK(tx.Ledger().ScanCustomerReceivables(
         customer, as_of, [&](const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled) {
-            return AddItem(inv, settled, view.currency, as_of, items);
+            return AppendReceivableItem(inv, settled, view.currency, as_of, items);
         }));
     CREDO_TRY(auto currency, Currency::FromCode(view.currency));
     CREDO_TRY(auto behaviour, domain::MeasureBehaviour(items, currency, as_of));
@@ -182,7 +183,7 @@ Result<ReevaluationReport> Reevaluate(Tx& tx, const Context& ctx, Date as_of) {
         as_of, [&](const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled) -> Status {
             auto it = index.find(inv.customer.value());
             if (it == index.end()) return Ok();
-            return AddItem(inv, settled, accounts[it->second].currency, as_of, ledgers[it->second].items);
+            return AppendReceivableItem(inv, settled, accounts[it->second].currency, as_of, ledgers[it->second].items);
         }));
     CREDO_TRY(auto settings, LoadCreditSettings(tx, ctx));
     CREDO_TRY(auto justified_ids, tx.Evaluations().JustifiedOn(as_of));

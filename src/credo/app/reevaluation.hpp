@@ -71,6 +71,12 @@ Result<std::optional<ReevaluationReport>> RunReevaluationOnce(Database& db, cons
                                                               const domain::Actor& actor, Date as_of,
                                                               const std::string& server);
 
+// An invoice with its settlements up to `as_of` as a receivable item in the account's currency (at the
+// invoice's rate), appended to `items`; nothing when it converts to zero.
+Status AppendReceivableItem(const InvoiceRecord& invoice, const std::vector<LedgerRepository::Settled>& settled,
+                            const std::string& account_currency, Date as_of,
+                            std::vector<domain::ReceivableItem>& items);
+
 // Whether `date` starts a quarter (1 January, 1 April, 1 July, 1 October): when the scheduler runs it.
 bool StartsQuarter(Date date);
 

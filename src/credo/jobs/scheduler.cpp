@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "credo/app/classification.hpp"
 #include "credo/app/ownership.hpp"
 #include "credo/app/reevaluation.hpp"
 #include "credo/app/reports.hpp"
@@ -83,6 +84,10 @@ void RegisterStandardJobs(Scheduler& scheduler) {
     scheduler.Register(Job{"alerts", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
                                CREDO_TRY(int raised, app::RaiseAnomalyAlerts(tx, ctx, as_of));
                                spdlog::info("alerts for {}: {} anomaly alerts raised", FormatDate(as_of), raised);
+    scheduler.Register(Job{"report_reminders", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
+                               CREDO_TRY(int raised, app::RemindExpiringReports(tx, ctx, as_of));
+                               if (raised > 0)
+                                   spdlog::info("report_reminders for {}: {} alerts", FormatDate(as_of), raised);
                                return Ok();
                            }});
 }

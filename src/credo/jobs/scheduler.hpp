@@ -57,7 +57,8 @@ class Scheduler {
 
 // The jobs every server registers: the sweep of expired sessions, pool_return (SPEC OW-5: neglected files
 // back to their region's pool, notices to the owners of those about to go) and reevaluation (SPEC AP-2:
-// grades, scores and proposals, on the first day of each quarter).
+// grades, scores and proposals, on the first day of each quarter) and report_reminders (SPEC DY-2: alerts for
+// credit reports about to expire or expired, daily).
 void RegisterStandardJobs(Scheduler& scheduler);
 
 }  // namespace credo::jobs

@@ -12,6 +12,7 @@
 #include "credo/store/ledger_repository.hpp"
 #include "credo/store/ownership_repository.hpp"
 #include "credo/store/protection_repository.hpp"
+#include "credo/store/classification_repository.hpp"
 
 namespace credo::store {
 namespace {
@@ -661,7 +662,8 @@ class SqlTx final : public app::Tx {
           ledger_(c),
           applications_(c),
           evaluations_(c),
-          protection_(c) {}
+          protection_(c),
+          classification_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -679,6 +681,7 @@ class SqlTx final : public app::Tx {
     app::CreditApplicationRepository& CreditApplications() override { return applications_; }
     app::EvaluationRepository& Evaluations() override { return evaluations_; }
     app::ProtectionRepository& Protection() override { return protection_; }
+    app::ClassificationRepository& Classification() override { return classification_; }
 
  private:
     CustomersRepo customers_;
@@ -698,6 +701,7 @@ class SqlTx final : public app::Tx {
     SqlCreditApplicationRepository applications_;
     SqlEvaluationRepository evaluations_;
     SqlProtectionRepository protection_;
+    SqlClassificationRepository classification_;
 };
 
 }  // namespace

@@ -42,6 +42,7 @@ class Tx {
     virtual CreditApplicationRepository& CreditApplications() = 0;
     virtual EvaluationRepository& Evaluations() = 0;
     virtual ProtectionRepository& Protection() = 0;
+    virtual ClassificationRepository& Classification() = 0;
 };
 
 class Database {

@@ -769,4 +769,73 @@ class ProtectionRepository {
     virtual Result<std::vector<InsuranceRecord>> Insurance(CustomerId customer) = 0;  // latest start first
 };
 
+// Classification and dynamic management (SPEC CL-1…CL-5, DY-2…DY-4): the facts the rules of
+// domain/classification read, in bulk, and the record of periodic reviews.
+struct PurchaseTotalRecord {
+    CustomerId customer;
+    std::string currency;
+    // Invoiced (or, for credit notes, credited) per twelve-month period before as_of, newest first:
+    // (as_of - 12 months, as_of], (as_of - 24, as_of - 12], (as_of - 36, as_of - 24]. Positive amounts.
+    std::int64_t periods[3] = {0, 0, 0};
+    std::optional<Date> first;  // the first and last document on or before as_of
+    std::optional<Date> last;
+};
+
+struct ClassifiedFileRecord {
+    CustomerId customer;
+    std::string code;
+    std::string name;
+    std::string region;
+    std::optional<UserId> owner;
+    std::string owner_name;  // empty without an owner
+    std::string lifecycle;
+    std::optional<Date> relationship_start;  // the file's attribute
+    Timestamp created_at{};
+};
+
+struct ReviewRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    Date day{};
+    std::string tier;
+    std::string notes;
+    std::optional<UserId> reviewer;
+    std::string reviewer_name;
+    Timestamp created_at{};
+};
+
+// One credit report of a customer (DY-2): the account's report date, an evaluation (internal survey)
+// or a third-party rating, with its own end of validity when the source has one.
+struct CreditReportRecord {
+    CustomerId customer;
+    std::string source;  // account, evaluation, rating
+    Date day{};
+    std::optional<Date> valid_until;
+};
+
+class ClassificationRepository {
+ public:
+    virtual ~ClassificationRepository() = default;
+    // Per customer (all, or `customer`) and currency: invoices issued on or before `as_of`, by period.
+    virtual Result<std::vector<PurchaseTotalRecord>> InvoicedTotals(Date as_of, std::optional<CustomerId> customer) = 0;
+    // The same for credit notes (payments of kind credit_note, by their day).
+    virtual Result<std::vector<PurchaseTotalRecord>> CreditedTotals(Date as_of, std::optional<CustomerId> customer) = 0;
+    // Per calendar year ("2026") and currency, one customer's invoices less credit notes up to `as_of`.
+    struct YearTotal {
+        int year = 0;
+        std::string currency;
+        std::int64_t amount_minor = 0;
+    };
+    virtual Result<std::vector<YearTotal>> YearTotals(CustomerId customer, Date as_of) = 0;
+    // The files within `scope`, by id.
+    virtual Result<std::vector<ClassifiedFileRecord>> Files(const domain::Scope& scope) = 0;
+    virtual Result<std::int64_t> InsertReview(const ReviewRecord& review) = 0;
+    // Newest first.
+    virtual Result<std::vector<ReviewRecord>> Reviews(CustomerId customer) = 0;
+    // Each customer's latest review day on or before `as_of`.
+    virtual Result<std::vector<std::pair<CustomerId, Date>>> LastReviews(Date as_of) = 0;
+    // Every credit report dated on or before `as_of`, by customer.
+    virtual Result<std::vector<CreditReportRecord>> CreditReports(Date as_of) = 0;
+};
+
 }  // namespace credo::app
