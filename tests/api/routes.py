@@ -77,6 +77,17 @@ EXERCISED_ROUTES = {
     ("post", "/alerts/read-all"),
     ("get", "/policies"),
     ("put", "/policies/{key}"),
+    # Classification and dynamic management
+    ("get", "/reports/tiers"),
+    ("get", "/reports/grades"),
+    ("get", "/reports/movers"),
+    ("get", "/reports/expiring-reports"),
+    ("post", "/jobs/report-reminders"),
+    ("get", "/reviews/due"),
+    ("get", "/customers/{id}/reviews"),
+    ("post", "/customers/{id}/reviews"),
+    ("get", "/customers/{id}/classification"),
+    ("get", "/customers/{id}/trends"),
 }
 PUBLIC_ROUTES = {("get", "/health"), ("get", "/openapi.json"), ("post", "/auth/login")}
 PROTECTED_ROUTES = sorted(EXERCISED_ROUTES - PUBLIC_ROUTES)

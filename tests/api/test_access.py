@@ -129,6 +129,17 @@ ROUTE_RULES = {
     ("get", "/health"): {"*": 200},
     ("get", "/openapi.json"): {"*": 200},
     ("post", "/auth/login"): {"*": 200},
+    # Classification and dynamic management: reports are scoped, so every role may read them.
+    ("get", "/reports/tiers"): {"*": 200},
+    ("get", "/reports/grades"): {"*": 200},
+    ("get", "/reports/movers"): {"*": 200},
+    ("get", "/reports/expiring-reports"): {"*": 200},
+    ("post", "/jobs/report-reminders"): {"admin": 200, "finance": 200, "exec": 200, "*": 403},
+    ("get", "/reviews/due"): {"*": 200},
+    ("get", "/customers/{id}/reviews"): "read",
+    ("post", "/customers/{id}/reviews"): "evaluate",
+    ("get", "/customers/{id}/classification"): "read",
+    ("get", "/customers/{id}/trends"): "read",
 }
 
 
@@ -239,6 +250,8 @@ class AccessMatrixTest(CredoTestCase):
         if route == "/customers/{id}/credit/justifications" and method == "post":
             until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
             return client.post(f"/customers/{fid}/credit/justifications", {"reason": "客户说明延期原因", "valid_until": until})
+        if route == "/customers/{id}/reviews" and method == "post":
+            return client.post(f"/customers/{fid}/reviews", {"notes": "定期复核"})
         if route == "/customers/{id}/credit/hold":
             return client.post(f"/customers/{fid}/credit/hold", {"on_hold": False, "reason": "核对"})
         if route == "/customers/{id}/credit/exceptions":
@@ -372,6 +385,13 @@ class AccessMatrixTest(CredoTestCase):
                         status, _, body = client.post(f"/jobs/alerts?as_of=2026-02-{day:02d}")
                         if status == 200:
                             self.assertTrue(body["ran"], body)
+                    elif route == "/jobs/report-reminders":
+                        day = 1 + ACTORS.index(actor)
+                        status, _, body = client.post(f"/jobs/report-reminders?as_of=2026-02-{day:02d}")
+                        if status == 200:
+                            self.assertTrue(body["ran"], body)
+                    elif route == "/reports/movers":
+                        status, _, body = client.get(route, query={"kind": "growing"})
                     elif route == "/fx-rates" and method == "post":
                         status, _, body = client.post(route, {"currency": "USD", "day": "2026-01-01", "rate": "7.1"})
                     elif route == "/invoices":

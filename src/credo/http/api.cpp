@@ -16,6 +16,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterLedger(router, deps);
     RegisterCreditApplications(router, deps);
     RegisterManagementReports(router, deps);
+    RegisterClassification(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

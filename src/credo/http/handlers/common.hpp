@@ -50,5 +50,6 @@ void RegisterAlerts(Router& router, ApiDeps& deps);
 void RegisterLedger(Router& router, ApiDeps& deps);
 void RegisterCreditApplications(Router& router, ApiDeps& deps);
 void RegisterManagementReports(Router& router, ApiDeps& deps);
+void RegisterClassification(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http
