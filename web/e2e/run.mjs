@@ -370,6 +370,35 @@ try {
     check(inbox.body.unread === 0, `still ${inbox.body.unread} unread`);
   });
 
+  await step('the tier distribution of the demo adds up, a due review is marked done, and a file shows its class', async () => {
+    const report = await api(base, token, 'GET', '/reports/tiers');
+    check(report.status === 200 && report.body.total > 0, `GET /reports/tiers answered ${report.status}`);
+    const counted = report.body.groups.filter((g) => g.count > 0).length;
+    check(counted >= 3, `the demo's tiers are not a mix: ${JSON.stringify(report.body.groups)}`);
+    await page.goto(`${base}/reports/tiers`);
+    const total = page.locator('[data-testid=distribution-total]');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=distribution-total]')?.textContent?.replace(/\D/g, '') === String(n), report.body.total);
+    check((await page.textContent('[data-testid=distribution-total-share]')).includes('100.00'), `shares add up to ${await total.textContent()}`);
+    await page.locator('canvas').first().waitFor();
+
+    await page.goto(`${base}/reviews`);
+    const first = page.locator('[data-testid=due-reviews] .ant-table-row').first();
+    await first.waitFor();
+    const button = first.locator('button[data-testid^=mark-reviewed-]');
+    const id = Number((await button.getAttribute('data-testid')).replace('mark-reviewed-', ''));
+    await button.click();
+    await page.locator(`[data-testid=mark-reviewed-${id}]`).waitFor({ state: 'detached' });
+    const reviews = await api(base, token, 'GET', `/customers/${id}/reviews`);
+    check(reviews.body.items.length === 1, `the review was not stored: ${JSON.stringify(reviews.body)}`);
+
+    await page.goto(`${base}/customers/${id}?tab=classification`);
+    await page.locator('[data-testid=classification-tier]').waitFor();
+    const stored = await api(base, token, 'GET', `/customers/${id}/classification`);
+    check((await page.textContent('[data-testid=classification-tier]')).includes(stored.body.tier), 'the tier shown differs');
+    await page.goto(`${base}/reports/movers?tab=lost`);
+    await page.locator('[data-testid=movers-lost]').waitFor();
+  });
+
   await step('takes the screenshot of a customer file', async () => {
     // The most complete demo file of 华东 shows the most of the page.
     const demo = await api(base, token, 'GET', '/customers?region=east&page_size=200');

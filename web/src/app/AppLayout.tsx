@@ -3,6 +3,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  PieChartOutlined,
+  RiseOutlined,
   BellOutlined,
   CloudUploadOutlined,
   ColumnWidthOutlined,
@@ -24,7 +28,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { AlertsBell } from '@/features/alerts/AlertsBell';
 import { LanguageSwitch } from './LanguageSwitch';
-import { MENU } from './routes';
+import { MENU, type MenuEntry } from './routes';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
@@ -40,7 +44,33 @@ const ICONS: Record<string, ReactNode> = {
   fx: <TransactionOutlined />,
   both_ends: <ColumnWidthOutlined />,
   anomalies: <WarningOutlined />,
+  reviews: <CheckSquareOutlined />,
+  tiers: <PieChartOutlined />,
+  movers: <RiseOutlined />,
+  reports: <BarChartOutlined />,
 };
+
+/** The side menu's items: top-level entries in order, the grouped ones in one submenu where the first appears. */
+export function menuItems(entries: MenuEntry[], label: (entry: MenuEntry) => ReactNode, groupLabel: (group: string) => ReactNode) {
+  type Item = { key: string; icon: ReactNode; label: ReactNode; children?: Item[] };
+  const items: Item[] = [];
+  const groups = new Map<string, Item>();
+  for (const e of entries) {
+    const item: Item = { key: e.path, icon: ICONS[e.icon], label: label(e) };
+    if (!e.group) {
+      items.push(item);
+      continue;
+    }
+    let group = groups.get(e.group);
+    if (!group) {
+      group = { key: e.group, icon: ICONS[e.group], label: groupLabel(e.group), children: [] };
+      groups.set(e.group, group);
+      items.push(group);
+    }
+    group.children?.push(item);
+  }
+  return items;
+}
 
 /** The menu entry a path belongs to: the longest entry path that prefixes it. */
 export function selectedMenuKey(pathname: string, paths: string[]): string | undefined {
@@ -84,11 +114,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={entries.map((e) => ({
-            key: e.path,
-            icon: ICONS[e.icon],
-            label: <Link to={e.path}>{t(e.labelKey)}</Link>,
-          }))}
+          defaultOpenKeys={entries.some((e) => e.group && e.path === selected) ? ['reports'] : []}
+          items={menuItems(
+            entries,
+            (e) => <Link to={e.path}>{t(e.labelKey)}</Link>,
+            (g) => t(`nav.${g}`),
+          )}
         />
       </Layout.Sider>
       <Layout>

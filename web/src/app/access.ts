@@ -31,7 +31,9 @@ export type Capability =
   | 'reports.raise'
   | 'audit.view'
   | 'alerts.view'
-  | 'users.manage';
+  | 'users.manage'
+  | 'reviews.view'
+  | 'reviews.mark';
 
 export const ALL_ROLES: Role[] = [
   'sales',
@@ -75,6 +77,8 @@ const GRANTS: Record<Capability, Role[]> = {
   'audit.view': ['admin', 'auditor'],
   'alerts.view': ALL_ROLES, // each user's own inbox
   'users.manage': ['admin'],
+  'reviews.view': ALL_ROLES, // the periodic reviews due (DY-3), within each role's read scope
+  'reviews.mark': WRITERS, // those who change the file, finance among them
 };
 
 export function can(roles: readonly Role[] | undefined, capability: Capability): boolean {

@@ -14,6 +14,8 @@ export interface MenuEntry {
   labelKey: string;
   icon: string;
   capability: Capability;
+  /** The submenu the entry sits in (key `reports`: the reports group), or none: a top-level entry. */
+  group?: 'reports';
 }
 
 /** The menu, in order; a role sees the entries whose capability it holds. */
@@ -32,6 +34,10 @@ export const MENU: MenuEntry[] = [
   { path: '/admin/policies', labelKey: 'nav.policies', icon: 'policies', capability: 'policies.view' },
   { path: '/audit', labelKey: 'nav.audit', icon: 'audit', capability: 'audit.view' },
   { path: '/alerts', labelKey: 'nav.alerts', icon: 'alerts', capability: 'alerts.view' },
+  // Classification and dynamic management (CL-5, DY-2…DY-4)
+  { path: '/reviews', labelKey: 'nav.reviews', icon: 'reviews', capability: 'reviews.view' },
+  { path: '/reports/tiers', labelKey: 'nav.tiers', icon: 'tiers', capability: 'reports.view', group: 'reports' },
+  { path: '/reports/movers', labelKey: 'nav.movers', icon: 'movers', capability: 'reports.view', group: 'reports' },
 ];
 
 function page(load: () => Promise<{ default: ComponentType }>, capability?: Capability) {
@@ -99,6 +105,9 @@ export const router = createBrowserRouter([
       { path: 'reports/anomalies', element: page(() => import('@/features/reports/AnomaliesPage'), 'reports.view') },
       { path: 'admin/policies', element: page(() => import('@/features/admin/PoliciesPage'), 'policies.view') },
       { path: 'account', element: page(() => import('@/features/account/AccountPage')) },
+      { path: 'reviews', element: page(() => import('@/features/classification/DueReviewsPage'), 'reviews.view') },
+      { path: 'reports/tiers', element: page(() => import('@/features/classification/DistributionPage'), 'reports.view') },
+      { path: 'reports/movers', element: page(() => import('@/features/classification/MoversPage'), 'reports.view') },
       { path: '*', element: page(() => import('./NotFoundPage')) },
     ],
   },

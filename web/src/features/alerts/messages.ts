@@ -8,6 +8,14 @@ export type Alert = Schemas['Alert'];
 export type AlertKind = Alert['kind'];
 
 export const ALERT_KINDS: readonly AlertKind[] = ['pool_return', 'leak_reads', 'leak_exports', 'utilization', 'anomaly'];
+export const ALERT_KINDS: readonly AlertKind[] = [
+  'pool_return',
+  'leak_reads',
+  'leak_exports',
+  'utilization',
+  'report_expiring',
+  'report_expired',
+];
 
 export const KIND_COLORS: Record<AlertKind, string> = {
   pool_return: 'orange',
@@ -15,6 +23,8 @@ export const KIND_COLORS: Record<AlertKind, string> = {
   leak_exports: 'volcano',
   utilization: 'gold',
   anomaly: 'purple',
+  report_expiring: 'orange',
+  report_expired: 'red',
 };
 
 /** A finite number from the alert's params, or undefined (old rows may lack a figure). */
@@ -74,6 +84,16 @@ export function alertMessage(alert: Alert, t: TFunction, language: Language): st
       const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
       const anomaly = t(`reports.kinds.${String(params.anomaly)}`, { defaultValue: String(params.anomaly ?? '') });
       return t('alerts.message.anomaly', { name, anomaly, date });
+    case 'report_expiring':
+    case 'report_expired': {
+      const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
+      const source = typeof params.source === 'string' ? params.source : 'account';
+      return t(`alerts.message.${alert.kind}`, {
+        name,
+        source: t(`expiring.sources.${source}`, { defaultValue: source }),
+        expires: formatDate(typeof params.expires === 'string' ? params.expires : alert.day, language),
+        date,
+      });
     }
     default:
       // A kind this version does not know yet (a newer server).
@@ -90,6 +110,8 @@ export function kindLabel(kind: string, t: TFunction): string {
 export function alertTarget(alert: Alert): string {
   if (alert.kind === 'pool_return' && alert.customer) return `/customers/${alert.customer.id}`;
   if ((alert.kind === 'utilization' || alert.kind === 'anomaly') && alert.customer)
+  if (alert.kind === 'utilization' && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
+  if ((alert.kind === 'report_expiring' || alert.kind === 'report_expired') && alert.customer)
     return `/customers/${alert.customer.id}?tab=credit`;
   return '/alerts';
 }

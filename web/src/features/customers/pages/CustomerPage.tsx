@@ -19,11 +19,12 @@ import { AssignOwner } from '../components/AssignOwner';
 import { CompletenessTab } from '../components/CompletenessTab';
 import { ContactsTab } from '../components/ContactsTab';
 import { CreditTab } from '../components/CreditTab';
+import { ClassificationCard } from '@/features/classification/ClassificationCard';
 import { formatValue, HiddenValue } from '../components/FieldValue';
 import { HistoryTab } from '../components/HistoryTab';
 import { useLabels } from '../labels';
 
-const TABS = ['profile', 'contacts', 'activities', 'history', 'completeness', 'credit'] as const;
+const TABS = ['profile', 'contacts', 'activities', 'history', 'completeness', 'classification', 'credit'] as const;
 
 export default function CustomerPage() {
   const { t } = useTranslation();
@@ -151,6 +152,11 @@ export default function CustomerPage() {
             key: 'completeness',
             label: `${t('customer.tabs.completeness')} ${completeness.score}%`,
             children: <CompletenessTab completeness={completeness} customerId={c.id} readOnly={readOnly} />,
+          },
+          {
+            key: 'classification',
+            label: t('customer.tabs.classification'),
+            children: <ClassificationCard customerId={c.id} asOf={asOf} />,
           },
           ...(auth.can('credit.view')
             ? [{ key: 'credit', label: t('customer.tabs.credit'), children: <CreditTab customerId={c.id} asOf={asOf} /> }]
