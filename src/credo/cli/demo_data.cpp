@@ -958,7 +958,9 @@ class Generator {
 
  private:
     // Established customers buy on credit for the last two years, dormant ones stopped eight months ago
-    // and lost ones fourteen; prospects and new customers get an evaluation instead.
+    // and lost ones fourteen; prospects and new customers get an evaluation instead. Buyers differ in
+    // size as in the seed's valve maker (a few buy 300,000 a year or more, most well under 200,000), so
+    // that the tiers (CL-1) come out a mix.
     void AddTrade(Rng& rng, DemoCustomer& c) {
         const auto* lifecycle = c.body.if_contains("lifecycle");
         std::string_view life;  // not a ?: — its "" branch would make a temporary json::string to point into
@@ -974,7 +976,12 @@ class Generator {
         constexpr int kTerms[] = {30, 30, 45, 60, 90};
         credit.term_days = rng.Pick(kTerms);
         const int stop_months = life == "dormant" ? 8 : life == "lost" ? 14 : 0;
-        const int per_quarter = rng.Between(1, 5);  // orders per quarter
+        int per_quarter = rng.Between(1, 5);  // orders per quarter
+        constexpr Weighted kBuyerSizes[] = {{"large", 6}, {"medium", 30}, {"small", 64}};
+        const string_view size_class = PickWeighted(rng, kBuyerSizes);
+        if (size_class == "medium") per_quarter = 3;  // steady buyers around the B band
+        const int max_lines = size_class == "small" ? 1 : size_class == "medium" ? 2 : 3;
+        const int max_quantity = size_class == "small" ? 3 : size_class == "medium" ? 6 : 30;
         const auto products = Alternatives(kValveProducts);
         std::int64_t largest = 0;
         for (int month = 24; month > stop_months; --month) {
@@ -983,14 +990,14 @@ class Generator {
                 DemoOrder o;
                 o.date = AddDays(AddMonths(today_, -month), rng.Between(0, 9) + 10 * k);
                 if (o.date > AddDays(today_, -1)) continue;
-                const int lines = rng.Between(1, 3);
+                const int lines = rng.Between(1, max_lines);
                 for (int l = 0; l < lines; ++l) {
                     DemoLine line;
                     line.product = std::string(products[rng.Index(products.size())]);
                     constexpr int kSizes[] = {25, 40, 50, 80, 100, 150, 200, 250, 300};
                     const int size = rng.Pick(kSizes);
                     line.model = "DN" + std::to_string(size) + " PN" + (rng.Percent(70) ? "16" : "25");
-                    line.quantity = rng.Between(1, 30);
+                    line.quantity = rng.Between(1, max_quantity);
                     line.unit_price_yuan = (400 + size * rng.Between(10, 40)) / 10 * 10;
                     o.amount_yuan += line.quantity * line.unit_price_yuan;
                     o.lines.push_back(std::move(line));
