@@ -83,7 +83,7 @@ describe('access', () => {
   });
   it('shows a salesperson no administration entry', () => {
     const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/alerts']);
+    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/alerts', '/reviews']);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
@@ -101,6 +101,12 @@ describe('access', () => {
   it('lets every manager read the reports, and leaves alerting management to sales managers, executives and admins', () => {
     expect(MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path)).not.toContain('/reports/both-ends');
     expect(ALL_ROLES.filter((r) => can([r], 'reports.raise'))).toEqual(['sales_manager', 'executive', 'admin']);
+      '/audit',
+      '/alerts',
+      '/reviews',
+      '/reports/tiers',
+      '/reports/movers',
+    ]);
   });
 });
 
