@@ -377,7 +377,9 @@ try {
     check(counted >= 3, `the demo's tiers are not a mix: ${JSON.stringify(report.body.groups)}`);
     await page.goto(`${base}/reports/tiers`);
     const total = page.locator('[data-testid=distribution-total]');
-    await page.waitForFunction((n) => document.querySelector('[data-testid=distribution-total]')?.textContent?.replace(/\D/g, '') === String(n), report.body.total);
+    for (let i = 0; i < 100 && (await total.textContent())?.replace(/\D/g, '') !== String(report.body.total); i++)
+      await page.waitForTimeout(100);
+    check((await total.textContent()).replace(/\D/g, '') === String(report.body.total), `the page counts ${await total.textContent()}`);
     check((await page.textContent('[data-testid=distribution-total-share]')).includes('100.00'), `shares add up to ${await total.textContent()}`);
     await page.locator('canvas').first().waitFor();
 
