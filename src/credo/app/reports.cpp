@@ -55,7 +55,7 @@ Result<domain::AnomalySettings> LoadAnomalySettings(Tx& tx, const Context& ctx) 
         if (p.key == domain::kAnomalyDropPct) s.drop_pct = static_cast<int>(value);
         if (p.key == domain::kAnomalySurgePct) s.surge_pct = static_cast<int>(value);
         if (p.key == domain::kAnomalyNewOverdueDays) s.new_overdue_days = static_cast<int>(value);
-        if (p.key == domain::kAnomalyLostMonths) s.lost_months = static_cast<int>(value);
+        if (p.key == domain::kLostMonths) s.lost_months = static_cast<int>(value);  // the movers' rule
         if (p.key == domain::kAnomalyMinChange) min_change = value;
     }
     CREDO_TRY(auto base, Currency::FromCode(ctx.settings.base_currency));

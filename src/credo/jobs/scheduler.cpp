@@ -84,6 +84,9 @@ void RegisterStandardJobs(Scheduler& scheduler) {
     scheduler.Register(Job{"alerts", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
                                CREDO_TRY(int raised, app::RaiseAnomalyAlerts(tx, ctx, as_of));
                                spdlog::info("alerts for {}: {} anomaly alerts raised", FormatDate(as_of), raised);
+                               return Ok();
+                           }});
+    // DY-2: reminders of credit reports about to expire, and of expired ones.
     scheduler.Register(Job{"report_reminders", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
                                CREDO_TRY(int raised, app::RemindExpiringReports(tx, ctx, as_of));
                                if (raised > 0)

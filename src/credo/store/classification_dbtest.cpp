@@ -87,8 +87,8 @@ TEST_F(ClassificationDbTest, TheDistributionAddsUpEveryWay) {
     // 3 A (one paying in USD, one at the boundary after a credit note), 4 B, 9 C, 5 D.
     int n = 0;
     auto next = [&](const char* start, const char* lifecycle = "established") {
-        const char* region = regions[n % 3];
-        return Customer("分布测试" + std::to_string(n) + "阀门有限公司", region, start, lifecycle, n++ % 4 == 0);
+        const int i = n++;
+        return Customer("分布测试" + std::to_string(i) + "阀门有限公司", regions[i % 3], start, lifecycle, i % 4 == 0);
     };
     Invoice(next("2018-03-01"), "2026-02-10", "450000.00");
     Invoice(next("2019-05-01"), "2025-12-01", "42857.15", "USD");  // 300,000.05 CNY at 7

@@ -25,8 +25,6 @@ export const MENU: MenuEntry[] = [
   { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
   { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
   { path: '/credit-applications', labelKey: 'nav.approvals', icon: 'approvals', capability: 'approvals.view' },
-  { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view' },
-  { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view' },
   // Every role may read the rates (/fx-rates); the menu leads there the roles that enter them.
   { path: '/fx-rates', labelKey: 'nav.fx_rates', icon: 'fx', capability: 'fx.manage' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
@@ -38,6 +36,8 @@ export const MENU: MenuEntry[] = [
   { path: '/reviews', labelKey: 'nav.reviews', icon: 'reviews', capability: 'reviews.view' },
   { path: '/reports/tiers', labelKey: 'nav.tiers', icon: 'tiers', capability: 'reports.view', group: 'reports' },
   { path: '/reports/movers', labelKey: 'nav.movers', icon: 'movers', capability: 'reports.view', group: 'reports' },
+  { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view', group: 'reports' },
+  { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view', group: 'reports' },
 ];
 
 function page(load: () => Promise<{ default: ComponentType }>, capability?: Capability) {

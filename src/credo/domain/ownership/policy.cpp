@@ -57,8 +57,6 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kAnomalyNewOverdueDays, 7, 1, 90, "items that fell overdue in this many days are reported as new overdue items"},
     {kAnomalyMinChange, 100000, 0, 1000000000000,
      "a drop or surge is reported only when the larger of the two three-month amounts reaches this (base currency)"},
-    {kAnomalyLostMonths, 6, 1, 24,
-     "months without purchases after which a customer that bought the year before is lost"},
     {kTierAMin, 300000, 1, 1000000000000, "tier A: purchases in the last 12 months (base currency) at or above this"},
     {kTierBMin, 200000, 0, 1000000000000, "tier B: purchases in the last 12 months at or above this, below tier A"},
     {kCoreMinAverage, 300000, 0, 1000000000000, "core customer: average annual purchases at or above this"},

@@ -54,7 +54,6 @@ inline constexpr std::string_view kDowngradeMonths = "credit.downgrade_months";
 inline constexpr std::string_view kAnomalyDropPct = "anomaly.drop_pct";
 inline constexpr std::string_view kAnomalySurgePct = "anomaly.surge_pct";
 inline constexpr std::string_view kAnomalyNewOverdueDays = "anomaly.new_overdue_days";
-inline constexpr std::string_view kAnomalyLostMonths = "anomaly.lost_months";
 inline constexpr std::string_view kAnomalyMinChange = "anomaly.min_change";  // whole units of the base currency
 // CL-1, CL-2, CL-3, DY-2, DY-3, DY-4 (domain/classification): amounts in whole units of the base currency.
 inline constexpr std::string_view kTierAMin = "classification.tier_a_min";

@@ -7,7 +7,6 @@ import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 export type Alert = Schemas['Alert'];
 export type AlertKind = Alert['kind'];
 
-export const ALERT_KINDS: readonly AlertKind[] = ['pool_return', 'leak_reads', 'leak_exports', 'utilization', 'anomaly'];
 export const ALERT_KINDS: readonly AlertKind[] = [
   'pool_return',
   'leak_reads',
@@ -15,6 +14,7 @@ export const ALERT_KINDS: readonly AlertKind[] = [
   'utilization',
   'report_expiring',
   'report_expired',
+  'anomaly',
 ];
 
 export const KIND_COLORS: Record<AlertKind, string> = {
@@ -84,6 +84,7 @@ export function alertMessage(alert: Alert, t: TFunction, language: Language): st
       const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
       const anomaly = t(`reports.kinds.${String(params.anomaly)}`, { defaultValue: String(params.anomaly ?? '') });
       return t('alerts.message.anomaly', { name, anomaly, date });
+    }
     case 'report_expiring':
     case 'report_expired': {
       const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
@@ -109,9 +110,7 @@ export function kindLabel(kind: string, t: TFunction): string {
 /** Where an alert leads: the customer file (its credit tab for a utilization alert), else the alerts page. */
 export function alertTarget(alert: Alert): string {
   if (alert.kind === 'pool_return' && alert.customer) return `/customers/${alert.customer.id}`;
-  if ((alert.kind === 'utilization' || alert.kind === 'anomaly') && alert.customer)
-  if (alert.kind === 'utilization' && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
-  if ((alert.kind === 'report_expiring' || alert.kind === 'report_expired') && alert.customer)
-    return `/customers/${alert.customer.id}?tab=credit`;
+  const toCredit = ['utilization', 'anomaly', 'report_expiring', 'report_expired'];
+  if (toCredit.includes(alert.kind) && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
   return '/alerts';
 }
