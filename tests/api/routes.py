@@ -88,6 +88,19 @@ EXERCISED_ROUTES = {
     ("post", "/customers/{id}/reviews"),
     ("get", "/customers/{id}/classification"),
     ("get", "/customers/{id}/trends"),
+    ("post", "/jobs/reminders"),
+    ("get", "/customers/{id}/reminders"),
+    ("get", "/collection-cases"),
+    ("post", "/collection-cases"),
+    ("get", "/collection-cases/{id}"),
+    ("post", "/collection-cases/{id}/stage"),
+    ("post", "/collection-cases/{id}/actions"),
+    ("post", "/collection-cases/{id}/promises"),
+    ("post", "/collection-cases/{id}/close"),
+    ("get", "/write-offs"),
+    ("post", "/write-offs"),
+    ("get", "/write-offs/{id}"),
+    ("post", "/write-offs/{id}/decisions"),
 }
 PUBLIC_ROUTES = {("get", "/health"), ("get", "/openapi.json"), ("post", "/auth/login")}
 PROTECTED_ROUTES = sorted(EXERCISED_ROUTES - PUBLIC_ROUTES)

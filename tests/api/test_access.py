@@ -140,7 +140,23 @@ ROUTE_RULES = {
     ("post", "/customers/{id}/reviews"): "evaluate",
     ("get", "/customers/{id}/classification"): "read",
     ("get", "/customers/{id}/trends"): "read",
+    ("post", "/jobs/reminders"): {"admin": 200, "finance": 200, "salesmgr": 200, "*": 403},
+    ("get", "/customers/{id}/reminders"): "read",
+    ("get", "/collection-cases"): {"*": 200},
+    ("post", "/collection-cases"): "collect",
+    ("get", "/collection-cases/{id}"): "read",
+    ("post", "/collection-cases/{id}/stage"): "collect case",
+    ("post", "/collection-cases/{id}/actions"): "collect case",
+    ("post", "/collection-cases/{id}/promises"): "collect case",
+    ("post", "/collection-cases/{id}/close"): "collect case",
+    ("get", "/write-offs"): {"*": 200},
+    ("post", "/write-offs"): "collect",
+    ("get", "/write-offs/{id}"): "read",
+    # The first step is finance's; no one else may decide it.
+    ("post", "/write-offs/{id}/decisions"): {"finance": 200, "rm.n": 404, "*": 403},
 }
+# Who works collection cases and requests write-offs (AR-4), each within the files it may change.
+COLLECTORS = {"admin", "sales.e", "rm.e", "rm.n", "salesmgr", "finance"}
 
 
 class AccessMatrixTest(CredoTestCase):
@@ -184,6 +200,19 @@ class AccessMatrixTest(CredoTestCase):
         assert cls.admin.request("PUT", "/policies/leak.absolute_exports", {"value": 1000})[0] == 200
         inbox = cls.admin.get("/alerts")[2]["items"]
         cls.admin_alert = next(a["id"] for a in inbox if a["kind"] == "leak_exports")
+        # Each file has an open invoice (not yet due: an overdue one would hold the matrix's orders) and a
+        # closed collection case covering it (AR-4).
+        cls.invoices, cls.cases = {}, {}
+        for key, f in cls.files.items():
+            status, _, inv = cls.admin.post("/invoices", {
+                "customer_id": f["id"], "amount": {"amount": "1000.00", "currency": "CNY"},
+                "issue_date": "2025-01-01", "due_date": "2099-12-31"})
+            assert status == 201, inv
+            cls.invoices[key] = inv["id"]
+            status, _, case = cls.admin.post("/collection-cases", {"customer_id": f["id"], "invoices": [inv["id"]]})
+            assert status == 201, case
+            assert cls.admin.post(f"/collection-cases/{case['id']}/close", {"outcome": "settled"})[0] == 200
+            cls.cases[key] = case["id"]
 
     # --- helpers ------------------------------------------------------------------------------------
 
@@ -197,6 +226,16 @@ class AccessMatrixTest(CredoTestCase):
             if actor not in ("sales.e", "assistant.e"):
                 return 403
             return None if key in WRITE[actor] else 400
+        if rule == "collect":  # collectors, on the files they may change; the file is named in the body
+            if actor not in COLLECTORS:
+                return 403
+            return None if key in WRITE[actor] else 400 if key not in READ[actor] else 403
+        if rule == "collect case":
+            if actor not in COLLECTORS:
+                return 403
+            if key not in READ[actor]:
+                return 404
+            return None if key in WRITE[actor] else 403
         if rule == "order":  # the customer is named in the body: unknown to whoever may not change it
             if actor == "auditor":
                 return 403
@@ -230,6 +269,8 @@ class AccessMatrixTest(CredoTestCase):
             return client.request("DELETE", path, headers=headers)
         if route.startswith("/orders"):
             return self.call_on_order(method, route, client, fid)
+        if route.startswith("/collection-cases") or route.startswith("/write-offs"):
+            return self.call_on_collection(method, route, client, key)
         if route == "/credit-applications":
             result = client.post(route, {"customer_id": fid, "limit": {"amount": "100000.00"}, "reason": "年度合同"})
             if result[0] == 201:  # decided at once, so that the next actor may apply for the file too
@@ -293,6 +334,36 @@ class AccessMatrixTest(CredoTestCase):
             return client.post(path)
         return client.post(path, {"reason": "客户要求"})
 
+    def call_on_collection(self, method, route, client, key):
+        fid = self.files[key]["id"]
+        if route == "/collection-cases/{id}":
+            return client.get(f"/collection-cases/{self.cases[key]}")
+        if route == "/write-offs":
+            return client.post(route, {"invoice_id": self.invoices[key], "amount": "0.01", "reason": "测试核销"})
+        if route == "/write-offs/{id}":
+            w = self.assertStatus(self.admin.post("/write-offs", {"invoice_id": self.invoices[key], "amount": "0.01",
+                                                                  "reason": "测试核销"}), 201)
+            return client.get(f"/write-offs/{w['id']}")
+        if route == "/collection-cases":
+            result = client.post(route, {"customer_id": fid, "invoices": [self.invoices[key]]})
+            if result[0] == 201:  # closed at once, so that the next actor may open one too
+                self.assertStatus(self.admin.post(f"/collection-cases/{result[2]['id']}/close",
+                                                  {"outcome": "settled"}), 200)
+            return result
+        case = self.assertStatus(self.admin.post("/collection-cases", {"customer_id": fid,
+                                                                       "invoices": [self.invoices[key]]}), 201)
+        path = route.replace("{id}", str(case["id"]))
+        bodies = {
+            "/collection-cases/{id}/stage": {"stage": "warning"},
+            "/collection-cases/{id}/actions": {"kind": "call", "note": "电话催款"},
+            "/collection-cases/{id}/promises": {"amount": "10.00", "promised_date": "2099-01-01"},
+            "/collection-cases/{id}/close": {"outcome": "paid"},
+        }
+        result = client.post(path, bodies[route])
+        if self.admin.get(f"/collection-cases/{case['id']}")[2]["status"] == "open":
+            self.assertStatus(self.admin.post(f"/collection-cases/{case['id']}/close", {"outcome": "settled"}), 200)
+        return result
+
     def files_region(self, fid):
         return next(f["region"] for f in self.files.values() if f["id"] == fid)
 
@@ -324,7 +395,8 @@ class AccessMatrixTest(CredoTestCase):
 
     def test_one_file_routes(self):
         for (method, route), rule in ROUTE_RULES.items():
-            if rule not in ("read", "write", "assign", "credit", "order", "release", "apply", "evaluate"):
+            if rule not in ("read", "write", "assign", "credit", "order", "release", "apply", "evaluate", "collect",
+                            "collect case"):
                 continue
             for actor in ACTORS:
                 for key in ("OWN", "SAME", "OTHER"):
@@ -392,6 +464,14 @@ class AccessMatrixTest(CredoTestCase):
                             self.assertTrue(body["ran"], body)
                     elif route == "/reports/movers":
                         status, _, body = client.get(route, query={"kind": "growing"})
+                    elif route == "/jobs/reminders":
+                        day = 1 + ACTORS.index(actor)
+                        status, _, body = client.post(f"/jobs/reminders?as_of=2025-02-{day:02d}")
+                    elif route == "/write-offs/{id}/decisions":
+                        w = self.assertStatus(self.admin.post("/write-offs", {
+                            "invoice_id": self.invoices["OWN"], "amount": "0.01", "reason": "测试核销"}), 201)
+                        status, _, body = client.post(f"/write-offs/{w['id']}/decisions",
+                                                      {"decision": "reject", "comment": "仍可收回"})
                     elif route == "/fx-rates" and method == "post":
                         status, _, body = client.post(route, {"currency": "USD", "day": "2026-01-01", "rate": "7.1"})
                     elif route == "/invoices":

@@ -24,7 +24,7 @@ class AuthTest(CredoTestCase):
         self.assertEqual(user["roles"], ["sales"])
         self.assertEqual(user["region"], "east")
         self.assertIs(user["active"], True)
-        self.assertEqual(set(user), {"id", "username", "display_name", "roles", "region", "language", "active"})
+        self.assertEqual(set(user), {"id", "username", "display_name", "roles", "region", "language", "email", "active"})
         # The new token works.
         me = self.assertStatus(self.server.call("GET", "/auth/me", token=body["token"]), 200)
         self.assertEqual(me, user)

@@ -4,7 +4,7 @@ import unittest
 
 from credo_server import CredoTestCase
 
-USER_KEYS = {"id", "username", "display_name", "roles", "region", "language", "active"}
+USER_KEYS = {"id", "username", "display_name", "roles", "region", "language", "email", "active"}
 
 
 class UsersTest(CredoTestCase):

@@ -1,3 +1,3 @@
 SELECT id, username, display_name, password_hash, roles, region, language, active, failed_logins, locked_until,
-       created_at
+       created_at, email
 FROM users ORDER BY username

@@ -61,6 +61,14 @@ inline constexpr std::string_view kCreditReevaluation = "credit.reevaluation";
 inline constexpr std::string_view kCreditJustification = "credit.justification";
 inline constexpr std::string_view kReportExport = "report.export";
 inline constexpr std::string_view kCustomerReview = "customer.review";
+inline constexpr std::string_view kRemindersRun = "collections.reminders";
+inline constexpr std::string_view kCaseOpen = "collection_case.open";
+inline constexpr std::string_view kCaseStage = "collection_case.stage";
+inline constexpr std::string_view kCaseAction = "collection_case.action";
+inline constexpr std::string_view kCasePromise = "collection_case.promise";
+inline constexpr std::string_view kCaseClose = "collection_case.close";
+inline constexpr std::string_view kWriteOffRequest = "write_off.request";
+inline constexpr std::string_view kWriteOffDecide = "write_off.decide";
 }  // namespace audit_action
 
 // The actor's user id as records keep it: none for the system and anonymous actors.

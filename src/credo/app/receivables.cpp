@@ -185,4 +185,36 @@ Result<RecordedPayment> RecordPayment(Tx& tx, const Context& ctx, const Actor& a
     return out;
 }
 
+Result<PaymentRecord> PostWriteOff(Tx& tx, const Context& ctx, const Actor& actor, std::int64_t invoice_id,
+                                   std::int64_t amount_minor, Date day, const std::string& reference) {
+    CREDO_TRY(auto invoice, tx.Ledger().FindInvoice(invoice_id));
+    CREDO_TRY(auto account, LockCreditAccount(tx, ctx, invoice.customer));
+    // Read again under the account's lock: a payment may have been allocated since the request.
+    CREDO_TRY(invoice, tx.Ledger().FindInvoice(invoice_id));
+    CREDO_TRY(auto currency, Currency::FromCode(invoice.currency));
+    if (amount_minor <= 0 || amount_minor > invoice.open_minor)
+        return MakeError(Errc::kConflict, "invoice " + invoice.number + " has " +
+                                              Money(invoice.open_minor, currency).ToString() + " " + invoice.currency +
+                                              " open, less than the write-off");
+    PaymentRecord p;
+    p.kind = "write_off";
+    p.customer = invoice.customer;
+    p.day = day;
+    p.currency = invoice.currency;
+    p.amount_minor = amount_minor;
+    p.unallocated_minor = 0;
+    p.reference = reference.substr(0, 200);
+    p.created_by = ActorIdOf(actor);
+    p.created_at = ctx.clock.Now();
+    CREDO_TRY(auto seq, tx.Sequences().Next("write_offs"));
+    p.number = Number("WO", seq);
+    CREDO_TRY(p.id, tx.Ledger().InsertPayment(p));
+    CREDO_TRY(auto before, OpenInAccount(invoice, invoice.open_minor, account));
+    CREDO_TRY(auto after, OpenInAccount(invoice, invoice.open_minor - amount_minor, account));
+    CREDO_CHECK(tx.Ledger().SetInvoiceOpen(invoice.id, invoice.open_minor - amount_minor));
+    CREDO_CHECK(tx.Ledger().InsertAllocation(AllocationRecord{p.id, invoice.id, amount_minor, day}));
+    CREDO_CHECK(MoveExposure(tx, ctx, account, after - before, 0));
+    return p;
+}
+
 }  // namespace credo::app

@@ -46,4 +46,11 @@ struct RecordedPayment {
 Result<RecordedPayment> RecordPayment(Tx& tx, const Context& ctx, const domain::Actor& actor,
                                       const PaymentInput& input);
 
+// AR-1: posts an approved write-off of `amount_minor` (the invoice's currency) against the invoice: a ledger
+// entry of kind write_off allocated to it on `day`, which lowers its open amount and the customer's exposure
+// in the caller's transaction. The approval is the caller's (app/collections); the invoice must still have
+// that much open (kConflict otherwise).
+Result<PaymentRecord> PostWriteOff(Tx& tx, const Context& ctx, const domain::Actor& actor, std::int64_t invoice_id,
+                                   std::int64_t amount_minor, Date day, const std::string& reference);
+
 }  // namespace credo::app

@@ -50,9 +50,10 @@ Status AppendReceivableItem(const InvoiceRecord& inv, const std::vector<LedgerRe
         const std::int64_t minor = std::min(part.minor(), amount.minor() - total);
         if (minor <= 0) continue;
         total += minor;
-        item.settlements.push_back(
-            {s.day, Money(minor, into),
-             s.kind == "credit_note" ? domain::SettlementKind::kCreditNote : domain::SettlementKind::kPayment});
+        item.settlements.push_back({s.day, Money(minor, into),
+                                    s.kind == "credit_note" ? domain::SettlementKind::kCreditNote
+                                    : s.kind == "write_off" ? domain::SettlementKind::kWriteOff
+                                                            : domain::SettlementKind::kPayment});
     }
     if (amount.minor() > 0) items.push_back(std::move(item));
     return Ok();

@@ -42,6 +42,7 @@ std::vector<std::string> GivenFields(const UserPatch& p) {
     if (p.roles) out.emplace_back("roles");
     if (p.region_given) out.emplace_back("region");
     if (p.language_given) out.emplace_back("language");
+    if (p.email_given) out.emplace_back("email");
     if (p.active) out.emplace_back("active");
     if (p.password) out.emplace_back("password");
     return out;
@@ -64,6 +65,10 @@ Result<UserChange> ApplyUserPatch(const UserRecord& current, const UserPatch& p,
         if (p.language) CREDO_CHECK(ValidateLanguage(*p.language));
         u.language = p.language;
     }
+    if (p.email_given) {
+        if (p.email) CREDO_CHECK(domain::CheckEmailAddress(*p.email, "email"));
+        u.email = p.email;
+    }
     if (p.active) u.active = *p.active;
     if (p.password) CREDO_CHECK(ValidatePassword(*p.password));
 
@@ -77,6 +82,7 @@ Result<UserChange> ApplyUserPatch(const UserRecord& current, const UserPatch& p,
     if (u.roles != Normalized(current.roles)) out.changed.emplace_back("roles");
     if (u.region != current.region) out.changed.emplace_back("region");
     if (u.language != current.language) out.changed.emplace_back("language");
+    if (u.email != current.email) out.changed.emplace_back("email");
     if (u.active != current.active) out.changed.emplace_back("active");
     if (p.password) out.changed.emplace_back("password");
     out.deactivated = current.active && !u.active;

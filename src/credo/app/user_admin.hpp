@@ -26,6 +26,8 @@ struct UserPatch {
     std::optional<std::string> region;
     bool language_given = false;  // whether `language` is to be stored at all (null clears it)
     std::optional<std::string> language;
+    bool email_given = false;  // whether `email` is to be stored at all (null clears it)
+    std::optional<std::string> email;
     std::optional<bool> active;
     std::optional<std::string> password;  // a reset by the admin; stored as its Argon2id hash
 };

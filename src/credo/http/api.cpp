@@ -17,6 +17,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterCreditApplications(router, deps);
     RegisterManagementReports(router, deps);
     RegisterClassification(router, deps);
+    RegisterCollections(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "credo/app/classification.hpp"
+#include "credo/app/collections.hpp"
 #include "credo/app/ownership.hpp"
 #include "credo/app/reevaluation.hpp"
 #include "credo/app/reports.hpp"
@@ -91,6 +92,10 @@ void RegisterStandardJobs(Scheduler& scheduler) {
                                CREDO_TRY(int raised, app::RemindExpiringReports(tx, ctx, as_of));
                                if (raised > 0)
                                    spdlog::info("report_reminders for {}: {} alerts", FormatDate(as_of), raised);
+    scheduler.Register(Job{"reminders", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
+                               CREDO_TRY(auto report, app::SendReminders(tx, ctx, as_of));
+                               spdlog::info("reminders for {}: {} customers, {} items, {} broken promises",
+                                            FormatDate(as_of), report.customers, report.items, report.broken_promises);
                                return Ok();
                            }});
 }

@@ -59,6 +59,8 @@ class Scheduler {
 // back to their region's pool, notices to the owners of those about to go) and reevaluation (SPEC AP-2:
 // grades, scores and proposals, on the first day of each quarter) and report_reminders (SPEC DY-2: alerts for
 // credit reports about to expire or expired, daily).
+// grades, scores and proposals, on the first day of each quarter) and reminders (SPEC AR-4: reminders and
+// broken promises, every day).
 void RegisterStandardJobs(Scheduler& scheduler);
 
 }  // namespace credo::jobs

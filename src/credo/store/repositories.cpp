@@ -9,7 +9,9 @@
 #include "credo/store/alert_repository.hpp"
 #include "credo/store/application_repository.hpp"
 #include "credo/store/audit_repository.hpp"
+#include "credo/store/collection_repository.hpp"
 #include "credo/store/ledger_repository.hpp"
+#include "credo/store/mail_repository.hpp"
 #include "credo/store/ownership_repository.hpp"
 #include "credo/store/protection_repository.hpp"
 #include "credo/store/classification_repository.hpp"
@@ -452,7 +454,7 @@ class UsersRepo final : public app::UserRepository {
     Result<UserId> Insert(const app::UserRecord& u) override {
         CREDO_TRY(auto st, conn_.Prepare(q::users::kInsert));
         st->Bind(u.username, u.display_name, u.password_hash, JoinRoles(u.roles), u.region, u.language,
-                 std::int64_t{u.active ? 1 : 0}, Ms(u.created_at));
+                 std::int64_t{u.active ? 1 : 0}, Ms(u.created_at), u.email);
         auto row = st->Step();
         if (!row) {
             if (row.error().code == Errc::kConflict) return FieldError("username", Quoted(u.username) + " is taken");
@@ -479,7 +481,7 @@ class UsersRepo final : public app::UserRepository {
     Status Update(const app::UserRecord& u) override {
         CREDO_TRY(auto st, conn_.Prepare(q::users::kUpdate));
         st->Bind(u.id.value(), u.display_name, u.password_hash, JoinRoles(u.roles), u.region, u.language,
-                 std::int64_t{u.active ? 1 : 0});
+                 std::int64_t{u.active ? 1 : 0}, u.email);
         CREDO_TRY(bool row, st->Step());
         if (!row) return NotFound("user", u.id.str());
         return Ok();
@@ -505,6 +507,7 @@ class UsersRepo final : public app::UserRepository {
         u.failed_logins = static_cast<int>(st.Int(8));
         if (auto l = st.OptInt(9)) u.locked_until = FromMs(*l);
         u.created_at = FromMs(st.Int(10));
+        u.email = st.OptText(11);
         return u;
     }
     SqlSession& conn_;
@@ -664,6 +667,8 @@ class SqlTx final : public app::Tx {
           evaluations_(c),
           protection_(c),
           classification_(c) {}
+          collections_(c),
+          mail_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -682,6 +687,8 @@ class SqlTx final : public app::Tx {
     app::EvaluationRepository& Evaluations() override { return evaluations_; }
     app::ProtectionRepository& Protection() override { return protection_; }
     app::ClassificationRepository& Classification() override { return classification_; }
+    app::CollectionRepository& Collections() override { return collections_; }
+    app::MailRepository& Mail() override { return mail_; }
 
  private:
     CustomersRepo customers_;
@@ -702,6 +709,8 @@ class SqlTx final : public app::Tx {
     SqlEvaluationRepository evaluations_;
     SqlProtectionRepository protection_;
     SqlClassificationRepository classification_;
+    SqlCollectionRepository collections_;
+    SqlMailRepository mail_;
 };
 
 }  // namespace

@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <thread>
 
+#include "credo/domain/customer/fields.hpp"
 #include "credo/http/api.hpp"
 #include "credo/http/server.hpp"
+#include "credo/jobs/alert_mailer.hpp"
 #include "credo/jobs/periodic.hpp"
 #include "credo/jobs/scheduler.hpp"
 #include "credo/store/postgres/pg_database.hpp"
@@ -107,7 +109,44 @@ Result<Config> LoadConfig(const std::optional<std::string>& path) {
             s = text(config.log_level);
         else if (k == "static_dir")
             s = text(config.static_dir);
-        else if (k == "max_body_mb") {
+        else if (k == "smtp") {
+            if (!node.is_table()) {
+                s = FieldError(k, "must be a table [smtp] in " + file);
+            } else {
+                for (const auto& [sub_key, sub] : *node.as_table()) {
+                    const std::string sk = "smtp." + std::string(sub_key.str());
+                    auto sub_text = [&](std::string& target) -> Status {
+                        if (!sub.is_string()) return FieldError(sk, "must be a string in " + file);
+                        target = sub.value<std::string>().value();
+                        return Ok();
+                    };
+                    auto sub_number = [&](int& target, int min, int max) -> Status {
+                        auto v = sub.value<std::int64_t>();
+                        if (!sub.is_integer() || !v || *v < min || *v > max)
+                            return FieldError(sk, "must be a whole number from " + std::to_string(min) + " to " +
+                                                      std::to_string(max) + " in " + file);
+                        target = static_cast<int>(*v);
+                        return Ok();
+                    };
+                    if (sk == "smtp.host")
+                        s = sub_text(config.smtp.host);
+                    else if (sk == "smtp.port")
+                        s = sub_number(config.smtp.port, 1, 65535);
+                    else if (sk == "smtp.from")
+                        s = sub_text(config.smtp.from);
+                    else if (sk == "smtp.helo")
+                        s = sub_text(config.smtp.helo);
+                    else if (sk == "smtp.timeout_seconds")
+                        s = sub_number(config.smtp.timeout_seconds, 1, 600);
+                    else if (sk == "smtp.interval_seconds")
+                        s = sub_number(config.smtp.interval_seconds, 1, 3600);
+                    else
+                        s = FieldError(sk, "is not a setting (" + file + ")");
+                    if (!s) break;
+                }
+                if (s && !config.smtp.host.empty()) s = domain::CheckEmailAddress(config.smtp.from, "smtp.from");
+            }
+        } else if (k == "max_body_mb") {
             int mb = 32;
             s = number(mb, 1, 1024);
             config.max_body_bytes = static_cast<std::size_t>(mb) * 1024 * 1024;
@@ -211,6 +250,14 @@ Status Application::Serve() {
     options.read_workers = db_->Backend() == "sqlite" ? config_.read_connections : PgPoolSize(config_);
     options.max_body_bytes = config_.max_body_bytes;
     options.metrics = &metrics;
+    std::unique_ptr<jobs::AlertMailer> mailer;
+    if (!config_.smtp.host.empty()) {
+        const auto& m = config_.smtp;
+        mailer = std::make_unique<jobs::AlertMailer>(
+            *db_, *ctx_, jobs::SmtpSettings{m.host, m.port, m.from, m.helo, std::chrono::seconds(m.timeout_seconds)});
+        mailer->Start(std::chrono::seconds(m.interval_seconds));
+        spdlog::info("alerts are also mailed through {}:{}", m.host, m.port);
+    }
     http::Server server(options, router);
     try {
         server.Listen();
@@ -229,6 +276,7 @@ Status Application::Serve() {
         },
         std::chrono::seconds(config_.access_flush_seconds));
     server.RunUntilSignalled();
+    if (mailer) mailer->Stop();
     flusher.Stop();
     scheduler.Stop();
     spdlog::info("credo stopped");

@@ -28,6 +28,15 @@ struct Config {
     int session_hours = 12;
     std::string log_level = "info";
     std::string static_dir;  // the built web application; empty: ./web/dist when built (WebRoot)
+    // [smtp]: alerts also go out by e-mail (RP-5) when `host` is set; off by default.
+    struct Smtp {
+        std::string host;
+        int port = 25;
+        std::string from;
+        std::string helo = "credo.localdomain";
+        int timeout_seconds = 30;
+        int interval_seconds = 10;  // how often the sender looks for alerts to mail
+    } smtp;
 };
 
 // PostgreSQL connections per server, which are also the threads serving reads: db_pool when set, else

@@ -43,6 +43,8 @@ class Tx {
     virtual EvaluationRepository& Evaluations() = 0;
     virtual ProtectionRepository& Protection() = 0;
     virtual ClassificationRepository& Classification() = 0;
+    virtual CollectionRepository& Collections() = 0;
+    virtual MailRepository& Mail() = 0;
 };
 
 class Database {

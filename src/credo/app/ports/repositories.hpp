@@ -154,6 +154,7 @@ struct UserRecord {
     int failed_logins = 0;
     std::optional<Timestamp> locked_until;
     Timestamp created_at{};
+    std::optional<std::string> email;  // where alerts are mailed (RP-5); none: not mailed
 };
 
 class UserRepository {
@@ -836,6 +837,230 @@ class ClassificationRepository {
     virtual Result<std::vector<std::pair<CustomerId, Date>>> LastReviews(Date as_of) = 0;
     // Every credit report dated on or before `as_of`, by customer.
     virtual Result<std::vector<CreditReportRecord>> CreditReports(Date as_of) = 0;
+// Reminders, collection cases, promises to pay and write-offs (SPEC AR-4, AR-1's write-off).
+struct ReminderItem {
+    std::int64_t invoice_id = 0;
+    std::string number;
+    Date due_date{};
+    int offset = 0;  // days from the due date (negative: before it)
+    std::int64_t open_minor = 0;
+    std::string currency;
+};
+
+struct ReminderRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    Date day{};
+    std::vector<ReminderItem> items;
+    Timestamp created_at{};
+};
+
+// An invoice with what was open of it on a date (its amount less what was allocated to it up to then).
+struct DueInvoice {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::string number;
+    Date due_date{};
+    std::string currency;
+    std::int64_t open_minor = 0;
+};
+
+struct CaseActionRecord {
+    std::int64_t id = 0;
+    std::string kind;  // call, visit, letter, email; stage (a move, with from_stage and to_stage)
+    Date day{};
+    std::string note;
+    std::optional<std::string> from_stage;
+    std::optional<std::string> to_stage;
+    std::optional<UserId> actor;
+    std::string actor_name;
+    Timestamp created_at{};
+};
+
+struct PromiseRecord {
+    std::int64_t id = 0;
+    std::int64_t case_id = 0;
+    std::string currency;
+    std::int64_t amount_minor = 0;
+    Date made_on{};
+    Date promised_date{};
+    std::string note;
+    std::optional<UserId> created_by;
+    Timestamp created_at{};
+};
+
+struct CollectionCaseRecord {
+    std::int64_t id = 0;
+    CustomerId customer;
+    std::string stage;   // reminder, warning, formal_demand, legal
+    std::string status;  // open, closed
+    std::optional<std::string> outcome;
+    std::string outcome_note;
+    Date opened_on{};
+    std::optional<Date> closed_on;
+    std::optional<UserId> opened_by;
+    std::string opened_by_name;
+    std::string note;
+    Timestamp created_at{};
+    Timestamp updated_at{};
+    std::int64_t version = 1;
+    // As read: the customer's code, name and owner; with Find, the invoices, the timeline (oldest first)
+    // and the promises (oldest first).
+    std::string customer_code;
+    std::string customer_name;
+    std::optional<UserId> owner;
+    std::vector<std::int64_t> invoices;
+    std::vector<CaseActionRecord> actions;
+    std::vector<PromiseRecord> promises;
+};
+
+struct CollectionCaseQuery {
+    std::optional<CustomerId> customer;
+    std::optional<std::string> status;
+    std::optional<std::string> stage;
+    std::optional<UserId> mine;  // the cases of this user's customers or opened by this user
+    domain::Scope scope{.all = true};
+    int limit = 50;
+    std::int64_t offset = 0;
+};
+
+struct CollectionCasePage {
+    std::vector<CollectionCaseRecord> items;  // newest first, without invoices, actions and promises
+    std::int64_t total = 0;
+};
+
+struct WriteOffDecisionRecord {
+    std::string step;      // finance, executive
+    std::string decision;  // approve, reject
+    std::optional<UserId> actor;
+    std::string actor_name;
+    std::string comment;
+    Timestamp at{};
+};
+
+struct WriteOffRecord {
+    std::int64_t id = 0;
+    std::int64_t invoice_id = 0;
+    CustomerId customer;
+    std::optional<std::int64_t> case_id;
+    std::string currency;
+    std::int64_t amount_minor = 0;
+    std::string reason;
+    std::string status;  // pending, approved, rejected
+    std::optional<UserId> requested_by;
+    std::string requester_name;
+    std::optional<std::int64_t> entry_id;  // the ledger entry posted on approval
+    Timestamp created_at{};
+    Timestamp updated_at{};
+    std::int64_t version = 1;
+    std::string invoice_number;  // as read
+    std::string customer_code;
+    std::string customer_name;
+    std::vector<WriteOffDecisionRecord> decisions;  // oldest first (Find only)
+};
+
+struct WriteOffQuery {
+    std::optional<CustomerId> customer;
+    std::optional<std::string> status;
+    domain::Scope scope{.all = true};
+    int limit = 50;
+    std::int64_t offset = 0;
+};
+
+struct WriteOffPage {
+    std::vector<WriteOffRecord> items;  // newest first, without decisions
+    std::int64_t total = 0;
+};
+
+// The amounts written off (approved write-offs posted to the ledger) in one month and currency.
+struct MonthlyWriteOff {
+    std::string month;  // YYYY-MM, of the ledger entry's day
+    std::string currency;
+    std::int64_t amount_minor = 0;
+};
+
+class CollectionRepository {
+ public:
+    virtual ~CollectionRepository() = default;
+    // The invoices issued on or before `as_of` and due on `due` with something open on `as_of`, by customer.
+    virtual Result<std::vector<DueInvoice>> InvoicesDueOn(Date due, Date as_of) = 0;
+    // Stores the reminder unless the customer has one for that day; true when stored.
+    virtual Result<bool> InsertReminder(const ReminderRecord& reminder) = 0;
+    // The customer's reminders, newest day first (at most 200).
+    virtual Result<std::vector<ReminderRecord>> Reminders(CustomerId customer) = 0;
+
+    // Stores a case (its invoices, actions and promises are stored apart); kConflict when the customer
+    // already has an open case.
+    virtual Result<std::int64_t> InsertCase(const CollectionCaseRecord& c) = 0;
+    // With its invoices, actions and promises. kNotFound for an unknown id.
+    virtual Result<CollectionCaseRecord> FindCase(std::int64_t id) = 0;
+    // The customer's open case, if any.
+    virtual Result<std::optional<std::int64_t>> OpenCaseOf(CustomerId customer) = 0;
+    // Stores stage, status, outcome, outcome note and closing date when `expected_version` is current
+    // (kConflict otherwise); the version goes up by one.
+    virtual Status UpdateCase(const CollectionCaseRecord& c, std::int64_t expected_version) = 0;
+    virtual Status AddCaseInvoice(std::int64_t case_id, std::int64_t invoice_id) = 0;
+    virtual Result<std::int64_t> InsertAction(std::int64_t case_id, const CaseActionRecord& action) = 0;
+    virtual Result<std::int64_t> InsertPromise(const PromiseRecord& promise) = 0;
+    virtual Result<CollectionCasePage> ListCases(const CollectionCaseQuery& query) = 0;
+    // The promises of open cases promised before `before`, oldest first, with their case's customer.
+    virtual Result<std::vector<std::pair<CustomerId, PromiseRecord>>> PromisesDueBefore(Date before) = 0;
+    // What the customer paid (payments, not credit notes or write-offs) in `currency` from `from` to `to`,
+    // both inclusive.
+    virtual Result<std::int64_t> Collected(CustomerId customer, std::string_view currency, Date from, Date to) = 0;
+
+    virtual Result<std::int64_t> InsertWriteOff(const WriteOffRecord& w) = 0;
+    // With its decisions. kNotFound for an unknown id. ForUpdate holds the row until the transaction ends.
+    virtual Result<WriteOffRecord> FindWriteOff(std::int64_t id) = 0;
+    virtual Result<WriteOffRecord> FindWriteOffForUpdate(std::int64_t id) = 0;
+    // Stores status, entry and update time when `expected_version` is current (kConflict otherwise).
+    virtual Status UpdateWriteOff(const WriteOffRecord& w, std::int64_t expected_version) = 0;
+    virtual Status InsertWriteOffDecision(std::int64_t write_off_id, const WriteOffDecisionRecord& d) = 0;
+    virtual Result<WriteOffPage> ListWriteOffs(const WriteOffQuery& query) = 0;
+    // The amount of the invoice's write-off requests still pending.
+    virtual Result<std::int64_t> PendingWriteOffs(std::int64_t invoice_id) = 0;
+    // AR-3's bad debt: what was written off per month (of the entry's day) and currency, from `from` to
+    // `to` inclusive, by month then currency.
+    virtual Result<std::vector<MonthlyWriteOff>> WrittenOffByMonth(Date from, Date to) = 0;
+};
+
+// Alerts by e-mail (RP-5): the outbox the background sender works through, and its cursor over the alerts.
+struct MailMessage {
+    std::int64_t id = 0;
+    std::int64_t alert_id = 0;
+    std::string to;
+    std::string subject;  // UTF-8; encoded for the header when sent
+    std::string body;     // UTF-8 text
+    int attempts = 0;
+    std::string last_error;
+    std::optional<Timestamp> sent_at;
+};
+
+// An alert with its recipient's address and language, for mailing.
+struct AlertToMail {
+    Alert alert;
+    std::optional<std::string> email;
+    std::optional<std::string> language;
+};
+
+class MailRepository {
+ public:
+    virtual ~MailRepository() = default;
+    // The id of the last alert moved into the outbox; nullopt before the first run.
+    virtual Result<std::optional<std::int64_t>> Cursor() = 0;
+    virtual Status SetCursor(std::int64_t last_alert_id) = 0;
+    // The newest alert's id (0 without alerts).
+    virtual Result<std::int64_t> LastAlertId() = 0;
+    // The alerts after `after`, by id, at most `limit`, with their recipient's address and language.
+    virtual Result<std::vector<AlertToMail>> AlertsAfter(std::int64_t after, int limit) = 0;
+    // Stores the message unless its alert has one already.
+    virtual Status Enqueue(const MailMessage& message, Timestamp at) = 0;
+    // The unsent messages due by `now` with fewer than `max_attempts` attempts, oldest first.
+    virtual Result<std::vector<MailMessage>> Due(Timestamp now, int max_attempts, int limit) = 0;
+    virtual Status MarkSent(std::int64_t id, Timestamp at) = 0;
+    virtual Status MarkFailed(std::int64_t id, const std::string& error, Timestamp next_at) = 0;
+    // The newest messages of the outbox, newest first.
+    virtual Result<std::vector<MailMessage>> Recent(int limit) = 0;
 };
 
 }  // namespace credo::app

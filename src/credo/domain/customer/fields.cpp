@@ -117,6 +117,14 @@ Status CheckEmail(const std::string& text, std::string_view path) {
 
 }  // namespace
 
+Status CheckEmailAddress(const std::string& text, std::string_view path) {
+    CREDO_CHECK(CheckEmail(text, path));
+    // Also a mail envelope address: nothing that could end a command or a header.
+    if (text.size() > 254 || text.find_first_of("\r\n\t<>,;\"") != std::string::npos)
+        return FieldError(std::string(path), Quoted(text) + " is not an e-mail address");
+    return Ok();
+}
+
 unsigned KindBit(CustomerKind kind) {
     switch (kind) {
         case CustomerKind::kEnterprise:

@@ -78,4 +78,8 @@ std::string ValueText(const FieldValue& value);
 // Counts characters (UTF-8 code points) of valid UTF-8 text; returns -1 for invalid UTF-8.
 int Utf8Length(std::string_view text);
 
+// An e-mail address as a file field accepts it, that is also safe as a mail envelope address (no line
+// breaks, angle brackets, commas or quotes; at most 254 bytes). kInvalidArgument naming `path` otherwise.
+Status CheckEmailAddress(const std::string& text, std::string_view path);
+
 }  // namespace credo::domain

@@ -14,6 +14,8 @@ constexpr std::string_view kPolicyKinds =
 constexpr std::string_view kRecipients =
     "who is alerted, a sum of: 1 the owner, 2 the region's managers, 4 commerce, 8 the sales managers, 16 finance, "
     "32 the executives";
+constexpr std::string_view kReminderOffset =
+    "a reminder day, in days from the due date (negative: before it); equal reminder days count once";
 
 constexpr PolicyDefinition kDefinitions[] = {
     {kMaxCustomersPerSales, 300, 1, 100000, "the most customer files one salesperson may own"},
@@ -68,6 +70,14 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kReportNoticeDays, 30, 1, 180, "days before a credit report expires that a reminder is sent"},
     {kGrowthPct, 50, 1, 10000, "growing customer: purchases up at least this percentage year on year"},
     {kLostMonths, 6, 1, 24, "lost customer: no purchase for this many months after buying in the year before"},
+    {kAnomalyLostMonths, 6, 1, 24,
+     "months without purchases after which a customer that bought the year before is lost"},
+    {kRemindersEnabled, 1, 0, 1, "1: reminders go out on the reminder days; 0: none"},
+    {kReminderOffsetKeys[0], -7, -90, 365, kReminderOffset},
+    {kReminderOffsetKeys[1], 0, -90, 365, kReminderOffset},
+    {kReminderOffsetKeys[2], 7, -90, 365, kReminderOffset},
+    {kReminderOffsetKeys[3], 30, -90, 365, kReminderOffset},
+    {kReminderOffsetKeys[4], 60, -90, 365, kReminderOffset},
 };
 
 }  // namespace

@@ -67,6 +67,10 @@ inline constexpr std::string_view kReviewMonthsOther = "review.months_other";
 inline constexpr std::string_view kReportNoticeDays = "credit.report_notice_days";
 inline constexpr std::string_view kGrowthPct = "movers.growth_pct";
 inline constexpr std::string_view kLostMonths = "movers.lost_months";
+// AR-4: reminders on or off, and the five reminder days as offsets from the due date (equal ones count once).
+inline constexpr std::string_view kRemindersEnabled = "reminders.enabled";
+inline constexpr std::string_view kReminderOffsetKeys[] = {
+    "reminders.offset_1", "reminders.offset_2", "reminders.offset_3", "reminders.offset_4", "reminders.offset_5"};
 
 // Every policy, by key.
 std::span<const PolicyDefinition> PolicyDefinitions();

@@ -19,6 +19,7 @@ json::object UserJson(const app::UserRecord& u) {
                         {"roles", roles},
                         {"region", u.region ? json::value(*u.region) : json::value(nullptr)},
                         {"language", u.language ? json::value(*u.language) : json::value(nullptr)},
+                        {"email", u.email ? json::value(*u.email) : json::value(nullptr)},
                         {"active", u.active}};
 }
 
@@ -60,7 +61,7 @@ Result<std::vector<domain::Role>> RolesField(const json::value& v) {
 
 // The body of PATCH /users/{id}: every type error and unknown key is reported before anything is done.
 Result<app::UserPatch> UserPatchFromJson(const json::object& o) {
-    CREDO_CHECK(OnlyKeys(o, {"display_name", "roles", "region", "language", "active", "password"}));
+    CREDO_CHECK(OnlyKeys(o, {"display_name", "roles", "region", "language", "email", "active", "password"}));
     app::UserPatch p;
     if (o.contains("display_name")) {
         CREDO_TRY(auto name, StringField(o, "display_name", true));
@@ -79,6 +80,11 @@ Result<app::UserPatch> UserPatchFromJson(const json::object& o) {
         p.language_given = true;
         CREDO_TRY(auto language, LanguageField(o));
         p.language = std::move(language);
+    }
+    if (const auto* email = o.if_contains("email")) {
+        p.email_given = true;
+        if (!email->is_null() && !email->is_string()) return FieldError("email", "must be an e-mail address or null");
+        if (email->is_string() && !email->get_string().empty()) p.email = std::string(email->get_string());
     }
     if (const auto* active = o.if_contains("active")) {
         if (!active->is_bool()) return FieldError("active", "must be true or false");

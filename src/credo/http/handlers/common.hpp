@@ -51,5 +51,6 @@ void RegisterLedger(Router& router, ApiDeps& deps);
 void RegisterCreditApplications(Router& router, ApiDeps& deps);
 void RegisterManagementReports(Router& router, ApiDeps& deps);
 void RegisterClassification(Router& router, ApiDeps& deps);
+void RegisterCollections(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

@@ -1,0 +1,1 @@
+SELECT last_alert_id FROM mail_cursor WHERE id = 1
