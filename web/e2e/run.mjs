@@ -331,6 +331,33 @@ try {
     check(Object.entries(given).every(([f, v]) => factors[f] === v), `the server kept the factors ${JSON.stringify(factors)}`);
   });
 
+  await step('the demo\'s collection cases list by stage, and an action recorded on a case shows in its timeline', async () => {
+    await page.goto(`${base}/collection-cases?view=open`);
+    const table = page.locator('[data-testid=case-table]');
+    await table.waitFor();
+    const listed = await api(base, token, 'GET', '/collection-cases?status=open');
+    check(listed.status === 200 && listed.body.total > 0, `the demo has ${listed.body.total} open cases`);
+    const stages = new Set(listed.body.items.map((k) => k.stage));
+    check(stages.size >= 3, `the demo's cases are at ${[...stages].join(', ')}`);
+    const first = listed.body.items[0];
+    await table.locator(`a[href="/collection-cases/${first.id}"]`).click();
+    await page.waitForURL(`**/collection-cases/${first.id}`);
+    await page.waitForSelector('[data-testid=case-stages]');
+    await page.click('[data-testid=case-add-action]');
+    const dialog = page.locator('.ant-modal-content').last();
+    await dialog.waitFor();
+    await dialog.locator('[data-testid=action-kind]').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await dialog.locator('[data-testid=action-note]').fill(`电话催款 ${stamp}`);
+    await dialog.locator('[data-testid=case-dialog-ok]').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('[data-testid=case-timeline]', { hasText: `电话催款 ${stamp}` }).waitFor();
+    const stored = await api(base, token, 'GET', `/collection-cases/${first.id}`);
+    check(stored.body.actions.some((a) => a.note === `电话催款 ${stamp}`), 'the action was not stored');
+    const reminders = await api(base, token, 'GET', `/customers/${first.customer_id}/reminders`);
+    check(reminders.status === 200, `GET reminders answered ${reminders.status}`);
+  });
+
   await step('an API token made on the account page works for the API', async () => {
     await page.goto(`${base}/account`);
     await page.fill('input[placeholder]:not([type=password])', 'erp-sync');

@@ -10,6 +10,7 @@ import {
   BellOutlined,
   CloudUploadOutlined,
   ColumnWidthOutlined,
+  FileExclamationOutlined,
   HomeOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
@@ -48,6 +49,7 @@ const ICONS: Record<string, ReactNode> = {
   tiers: <PieChartOutlined />,
   movers: <RiseOutlined />,
   reports: <BarChartOutlined />,
+  collections: <FileExclamationOutlined />,
 };
 
 /** The side menu's items: top-level entries in order, the grouped ones in one submenu where the first appears. */

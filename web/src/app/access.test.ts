@@ -84,6 +84,7 @@ describe('access', () => {
   it('shows a salesperson no administration entry', () => {
     const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
     expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/alerts', '/reviews']);
+    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/collection-cases', '/alerts']);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
@@ -92,6 +93,9 @@ describe('access', () => {
       '/customers',
       '/orders',
       '/credit-applications',
+      '/collection-cases',
+      '/reports/both-ends',
+      '/reports/anomalies',
       '/audit',
       '/alerts',
       '/reviews',
@@ -104,6 +108,14 @@ describe('access', () => {
   it('lets every manager read the reports, and leaves alerting management to sales managers, executives and admins', () => {
     expect(MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path)).not.toContain('/reports/both-ends');
     expect(ALL_ROLES.filter((r) => can([r], 'reports.raise'))).toEqual(['sales_manager', 'executive', 'admin']);
+  });
+});
+
+describe('collections access', () => {
+  it('lets the collectors work cases, finance and executives decide write-offs', () => {
+    expect(ALL_ROLES.filter((r) => can([r], 'collections.work'))).toEqual(['sales', 'regional_manager', 'sales_manager', 'finance', 'admin']);
+    expect(ALL_ROLES.filter((r) => can([r], 'collections.decide'))).toEqual(['finance', 'executive']);
+    expect(can(['assistant'], 'collections.view')).toBe(false);
   });
 });
 

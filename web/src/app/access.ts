@@ -27,6 +27,10 @@ export type Capability =
   | 'credit.evaluate'
   | 'credit.justify'
   | 'jobs.reevaluation'
+  | 'collections.view'
+  | 'collections.work'
+  | 'collections.decide'
+  | 'jobs.reminders'
   | 'reports.view'
   | 'reports.raise'
   | 'audit.view'
@@ -72,6 +76,12 @@ const GRANTS: Record<Capability, Role[]> = {
   'credit.justify': ['regional_manager', 'sales_manager', 'finance', 'executive'], // AP-2: a downgrade set aside
   'credit.evaluate': WRITERS, // the eight-factor evaluation: the roles that change customer files (finance among them)
   'jobs.reevaluation': ['admin', 'finance', 'executive'], // the quarterly re-evaluation, run by hand for a date
+  // AR-4: collection cases within each role's read scope; worked (opened, moved, actions, promises, write-off
+  // requests) by salespeople, regional and sales managers, finance and admins within their write scope.
+  'collections.view': ['sales', 'regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
+  'collections.work': ['sales', 'regional_manager', 'sales_manager', 'finance', 'admin'],
+  'collections.decide': ['finance', 'executive'], // write-offs: finance, then an executive
+  'jobs.reminders': ['admin', 'finance', 'sales_manager'], // the day's reminders, run by hand for a date
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
   'reports.raise': ['sales_manager', 'executive', 'admin'], // the anomalies into the inboxes (RP-3)
   'audit.view': ['admin', 'auditor'],

@@ -25,6 +25,9 @@ export const MENU: MenuEntry[] = [
   { path: '/customers/import', labelKey: 'nav.import', icon: 'import', capability: 'customers.import' },
   { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
   { path: '/credit-applications', labelKey: 'nav.approvals', icon: 'approvals', capability: 'approvals.view' },
+  { path: '/collection-cases', labelKey: 'nav.collections', icon: 'collections', capability: 'collections.view' },
+  { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view' },
+  { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view' },
   // Every role may read the rates (/fx-rates); the menu leads there the roles that enter them.
   { path: '/fx-rates', labelKey: 'nav.fx_rates', icon: 'fx', capability: 'fx.manage' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
@@ -96,6 +99,8 @@ export const router = createBrowserRouter([
       { path: 'credit-applications', element: page(() => import('@/features/approvals/pages/ApplicationListPage'), 'approvals.view') },
       { path: 'credit-applications/new', element: page(() => import('@/features/approvals/pages/NewApplicationPage'), 'approvals.apply') },
       { path: 'credit-applications/:id', element: page(() => import('@/features/approvals/pages/ApplicationPage'), 'approvals.view') },
+      { path: 'collection-cases', element: page(() => import('@/features/collections/pages/CaseListPage'), 'collections.view') },
+      { path: 'collection-cases/:id', element: page(() => import('@/features/collections/pages/CasePage'), 'collections.view') },
       { path: 'admin/users', element: page(() => import('@/features/admin/UsersPage'), 'users.manage') },
       { path: 'audit', element: page(() => import('@/features/audit/AuditPage'), 'audit.view') },
       { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },

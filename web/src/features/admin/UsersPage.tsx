@@ -39,6 +39,7 @@ function EditUser({ user, regions, onClose }: { user: User; regions: Schemas['Re
     if (JSON.stringify([...(v.roles ?? [])].sort()) !== JSON.stringify([...user.roles].sort())) patch.roles = v.roles;
     if ((v.region ?? null) !== user.region) patch.region = v.region ?? null;
     if ((v.language ?? null) !== user.language) patch.language = v.language ?? null;
+    if ((v.email || null) !== (user.email ?? null)) patch.email = v.email || null;
     if (v.active !== user.active) patch.active = v.active;
     if (v.password) patch.password = v.password;
     if (Object.keys(patch).length === 0) return onClose();
@@ -58,7 +59,14 @@ function EditUser({ user, regions, onClose }: { user: User; regions: Schemas['Re
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ display_name: user.display_name, roles: user.roles, region: user.region, language: user.language, active: user.active }}
+        initialValues={{
+          display_name: user.display_name,
+          roles: user.roles,
+          region: user.region,
+          language: user.language,
+          email: user.email ?? null,
+          active: user.active,
+        }}
       >
         <Form.Item name="display_name" label={t('users.display_name')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input />
@@ -71,6 +79,9 @@ function EditUser({ user, regions, onClose }: { user: User; regions: Schemas['Re
         </Form.Item>
         <Form.Item name="language" label={t('common.language')}>
           <Select allowClear options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
+        </Form.Item>
+        <Form.Item name="email" label={t('users.email')} extra={t('users.email_help')} rules={[{ type: 'email', message: t('validation.email') }]}>
+          <Input type="email" data-testid="user-email" />
         </Form.Item>
         <Form.Item name="active" label={t('users.active')} valuePropName="checked" extra={t('users.disable_help')}>
           <Switch />

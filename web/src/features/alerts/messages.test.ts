@@ -101,3 +101,22 @@ describe('alertTarget', () => {
     expect(alertTarget(leak('leak_reads', {}))).toBe('/alerts');
   });
 });
+
+describe('collection alerts', () => {
+  const customer = { id: 7, code: 'C2026000007', name: 'Acme Ltd' };
+  it('says how many items a reminder listed and leads to the credit tab', () => {
+    const alert: Alert = { ...base, kind: 'reminder', customer, params: { count: 3, items: [] } };
+    expect(say(alert)).toBe('Reminder for Acme Ltd (C2026000007) on Nov 22, 2026: 3 items due or overdue');
+    expect(alertTarget(alert)).toBe('/customers/7?tab=credit');
+  });
+  it('names the broken promise with its amounts and leads to the case', () => {
+    const alert: Alert = {
+      ...base,
+      kind: 'promise_broken',
+      customer,
+      params: { case_id: 5, amount: '400.00', collected: '100.00', currency: 'CNY', promised_date: '2026-11-22' },
+    };
+    expect(say(alert)).toBe('Acme Ltd (C2026000007) broke its promise to pay CN¥400.00 by Nov 22, 2026 (paid CN¥100.00)');
+    expect(alertTarget(alert)).toBe('/collection-cases/5');
+  });
+});

@@ -15,6 +15,9 @@ export const ALERT_KINDS: readonly AlertKind[] = [
   'report_expiring',
   'report_expired',
   'anomaly',
+  'anomaly',
+  'reminder',
+  'promise_broken',
 ];
 
 export const KIND_COLORS: Record<AlertKind, string> = {
@@ -25,6 +28,8 @@ export const KIND_COLORS: Record<AlertKind, string> = {
   anomaly: 'purple',
   report_expiring: 'orange',
   report_expired: 'red',
+  reminder: 'blue',
+  promise_broken: 'magenta',
 };
 
 /** A finite number from the alert's params, or undefined (old rows may lack a figure). */
@@ -94,6 +99,20 @@ export function alertMessage(alert: Alert, t: TFunction, language: Language): st
         source: t(`expiring.sources.${source}`, { defaultValue: source }),
         expires: formatDate(typeof params.expires === 'string' ? params.expires : alert.day, language),
         date,
+    case 'reminder': {
+      const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
+      return t('alerts.message.reminder', { name, date, count: figure(params.count) ?? 0 });
+    }
+    case 'promise_broken': {
+      const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
+      const currency = typeof params.currency === 'string' && /^[A-Z]{3}$/.test(params.currency) ? params.currency : null;
+      const amount = (v: unknown) =>
+        typeof v === 'string' && currency ? formatMoney({ amount: v, currency }, language) : String(v ?? '');
+      return t('alerts.message.promise_broken', {
+        name,
+        date,
+        amount: amount(params.amount),
+        collected: amount(params.collected),
       });
     }
     default:
@@ -112,5 +131,10 @@ export function alertTarget(alert: Alert): string {
   if (alert.kind === 'pool_return' && alert.customer) return `/customers/${alert.customer.id}`;
   const toCredit = ['utilization', 'anomaly', 'report_expiring', 'report_expired'];
   if (toCredit.includes(alert.kind) && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
+  if ((alert.kind === 'utilization' || alert.kind === 'anomaly') && alert.customer)
+    return `/customers/${alert.customer.id}?tab=credit`;
+  if (alert.kind === 'reminder' && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
+  if (alert.kind === 'promise_broken' && typeof alert.params?.case_id === 'number')
+    return `/collection-cases/${alert.params.case_id}`;
   return '/alerts';
 }

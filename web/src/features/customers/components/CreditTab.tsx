@@ -47,6 +47,7 @@ import {
   type CustomerOrder,
 } from '../api';
 import { BehaviourCard } from './BehaviourCard';
+import { CollectionsCard } from './CollectionsCard';
 import { EvaluationsCard } from './EvaluationsCard';
 import { JustificationsCard } from './JustificationsCard';
 import { ProtectionCard } from './ProtectionCard';
@@ -351,6 +352,8 @@ export function CreditTab({ customerId, asOf }: { customerId: number; asOf?: str
       <EvaluationsCard customerId={customerId} readOnly={!!asOf} />
 
       <JustificationsCard customerId={customerId} readOnly={!!asOf} />
+
+      <CollectionsCard customerId={customerId} readOnly={!!asOf} />
 
       <Card
         size="small"
