@@ -1,4 +1,5 @@
 // credo demo [--data DIR | --db URL]: loads the demo company (idempotent).
+#include "credo/app/collections.hpp"
 #include "credo/app/credit.hpp"
 #include "credo/app/customer_files.hpp"
 #include "credo/app/orders.hpp"
@@ -85,6 +86,75 @@ Status LoadTrade(app::Tx& tx, const app::Context& ctx, CustomerId customer, cons
             CREDO_CHECK(app::RecordPayment(tx, ctx, finance, in));
         }
     }
+    return Ok();
+}
+
+// Collections (AR-4) on the late and bad payers: a case each for those with items past due, at stages that
+// follow how bad the payer is, with a call or a letter, a visit, a promise to clear what is past due (the late
+// payers', made three weeks ago, kept, broken or pending by what they paid; one such case closed as settled)
+// and, for the first bad payers, a write-off: one approved and posted, one waiting for finance. Cases are
+// opened by the owner (finance for the pool).
+Status LoadCollections(app::Tx& tx, const app::Context& ctx, const std::vector<CustomerId>& customers,
+                       const std::vector<domain::Actor>& openers, const std::vector<std::string>& behaviours,
+                       const domain::Actor& finance, const domain::Actor& executive, Date today) {
+    int late = 0, bad = 0;
+    for (std::size_t i = 0; i < customers.size(); ++i) {
+        const bool is_bad = behaviours[i] == "bad";
+        if (!is_bad && behaviours[i] != "late") continue;
+        CREDO_TRY(auto open, tx.Ledger().OpenInvoices(customers[i]));
+        const Date opened_on = AddDays(today, -40);
+        auto overdue =
+            std::find_if(open.begin(), open.end(), [&](const app::InvoiceRecord& r) { return r.due_date < opened_on; });
+        if (overdue == open.end()) continue;
+        const int n = is_bad ? bad++ : late++;
+        const domain::Actor& who = openers[i];
+        app::CaseInput in;
+        in.customer = customers[i];
+        in.opened_on = opened_on;
+        in.note = is_bad ? "长期欠款, 多次催收无果" : "逾期未付, 按公司规定立案催收";
+        CREDO_TRY(auto k, app::OpenCase(tx, ctx, who, in));
+        CREDO_CHECK(
+            app::AddCaseAction(tx, ctx, who, k.id, {"call", AddDays(opened_on, 1), "电话联系财务, 对方称资金紧张"}));
+        if (is_bad) {
+            CREDO_CHECK(app::MoveCaseStage(tx, ctx, who, k.id, "warning", "", AddDays(opened_on, 7)));
+            CREDO_CHECK(
+                app::AddCaseAction(tx, ctx, who, k.id, {"letter", AddDays(opened_on, 8), "寄发催款函 (挂号信)"}));
+            CREDO_CHECK(app::MoveCaseStage(tx, ctx, who, k.id, "formal_demand", "", AddDays(opened_on, 21)));
+            if (n % 2 == 1) CREDO_CHECK(app::MoveCaseStage(tx, ctx, who, k.id, "legal", "", AddDays(opened_on, 35)));
+            if (n < 2 && who.id != finance.id) {
+                app::WriteOffInput w;
+                w.invoice_id = overdue->id;
+                w.amount = Money(overdue->open_minor / 2, Currency::FromCode(overdue->currency).value()).ToString();
+                w.reason = "客户停产, 经评估部分款项无法收回";
+                w.case_id = k.id;
+                CREDO_TRY(auto requested, app::RequestWriteOff(tx, ctx, who, w));
+                if (n == 0) {
+                    CREDO_CHECK(app::DecideWriteOff(tx, ctx, finance, requested.id, "approve", "已核实客户停产"));
+                    CREDO_CHECK(app::DecideWriteOff(tx, ctx, executive, requested.id, "approve", "同意核销"));
+                }
+            }
+        } else {
+            if (n % 2 == 1) {
+                CREDO_CHECK(app::MoveCaseStage(tx, ctx, who, k.id, "warning", "", AddDays(opened_on, 10)));
+                CREDO_CHECK(app::AddCaseAction(tx, ctx, who, k.id,
+                                               {"visit", AddDays(opened_on, 12), "上门拜访, 客户承诺分期付款"}));
+            }
+            // A promise to clear everything past due: made three weeks ago for some days later.
+            std::int64_t past_due = 0;
+            for (const auto& r : open)
+                if (r.due_date < opened_on && r.currency == overdue->currency) past_due += r.open_minor;
+            app::PromiseInput p;
+            p.amount = Money(past_due, Currency::FromCode(overdue->currency).value()).ToString();
+            p.made_on = AddDays(today, -21);
+            p.promised_date = AddDays(today, -18 + (n % 3) * 14);
+            p.note = "客户承诺按期付款";
+            CREDO_CHECK(app::AddPromise(tx, ctx, who, k.id, p));
+            if (n == 3)
+                CREDO_CHECK(app::CloseCase(tx, ctx, who, k.id, "settled", "签订分期付款协议", AddDays(today, -2)));
+        }
+    }
+    // The reminders of the last two weeks, as the daily job sent them (today's is the scheduler's).
+    for (int d = 14; d >= 1; --d) CREDO_CHECK(app::SendReminders(tx, ctx, AddDays(today, -d)));
     return Ok();
 }
 
@@ -179,6 +249,21 @@ Result<int> LoadDemo(wiring::Application& application) {
             }));
             break;
         }
+    }
+    {
+        std::vector<CustomerId> ids;
+        std::vector<domain::Actor> openers;
+        std::vector<std::string> behaviours;
+        for (std::size_t i = 0; i < company.customers.size(); ++i) {
+            const auto& c = company.customers[i];
+            ids.push_back(files[i].first);
+            openers.push_back(files[i].second.id.valid() ? files[i].second : finance);
+            behaviours.push_back(c.credit ? c.credit->behaviour : std::string());
+        }
+        const domain::Actor executive = staff.count("exec") ? staff.at("exec") : system;
+        CREDO_CHECK(db.Write([&](app::Tx& tx) {
+            return LoadCollections(tx, ctx, ids, openers, behaviours, finance, executive, today);
+        }));
     }
     // Grades, scores and proposals as of today, as the quarterly job would make them.
     CREDO_CHECK(db.Write([&](app::Tx& tx) -> Status {
