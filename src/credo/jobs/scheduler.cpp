@@ -92,6 +92,9 @@ void RegisterStandardJobs(Scheduler& scheduler) {
                                CREDO_TRY(int raised, app::RemindExpiringReports(tx, ctx, as_of));
                                if (raised > 0)
                                    spdlog::info("report_reminders for {}: {} alerts", FormatDate(as_of), raised);
+                               return Ok();
+                           }});
+    // AR-4: the day's payment reminders, and the promises to pay broken by it.
     scheduler.Register(Job{"reminders", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
                                CREDO_TRY(auto report, app::SendReminders(tx, ctx, as_of));
                                spdlog::info("reminders for {}: {} customers, {} items, {} broken promises",

@@ -58,9 +58,8 @@ class Scheduler {
 // The jobs every server registers: the sweep of expired sessions, pool_return (SPEC OW-5: neglected files
 // back to their region's pool, notices to the owners of those about to go) and reevaluation (SPEC AP-2:
 // grades, scores and proposals, on the first day of each quarter) and report_reminders (SPEC DY-2: alerts for
-// credit reports about to expire or expired, daily).
-// grades, scores and proposals, on the first day of each quarter) and reminders (SPEC AR-4: reminders and
-// broken promises, every day).
+// credit reports about to expire or expired, daily), alerts (SPEC RP-3: anomalies, daily) and reminders (SPEC
+// AR-4: reminders and broken promises, daily).
 void RegisterStandardJobs(Scheduler& scheduler);
 
 }  // namespace credo::jobs

@@ -83,8 +83,16 @@ describe('access', () => {
   });
   it('shows a salesperson no administration entry', () => {
     const entries = MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path);
-    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/alerts', '/reviews']);
-    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/collection-cases', '/alerts']);
+    expect(entries).toEqual([
+      '/',
+      '/customers',
+      '/customers/import',
+      '/orders',
+      '/credit-applications',
+      '/collection-cases',
+      '/alerts',
+      '/reviews',
+    ]);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
@@ -94,8 +102,6 @@ describe('access', () => {
       '/orders',
       '/credit-applications',
       '/collection-cases',
-      '/reports/both-ends',
-      '/reports/anomalies',
       '/audit',
       '/alerts',
       '/reviews',

@@ -26,8 +26,6 @@ export const MENU: MenuEntry[] = [
   { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
   { path: '/credit-applications', labelKey: 'nav.approvals', icon: 'approvals', capability: 'approvals.view' },
   { path: '/collection-cases', labelKey: 'nav.collections', icon: 'collections', capability: 'collections.view' },
-  { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view' },
-  { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view' },
   // Every role may read the rates (/fx-rates); the menu leads there the roles that enter them.
   { path: '/fx-rates', labelKey: 'nav.fx_rates', icon: 'fx', capability: 'fx.manage' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },

@@ -15,7 +15,6 @@ export const ALERT_KINDS: readonly AlertKind[] = [
   'report_expiring',
   'report_expired',
   'anomaly',
-  'anomaly',
   'reminder',
   'promise_broken',
 ];
@@ -99,6 +98,8 @@ export function alertMessage(alert: Alert, t: TFunction, language: Language): st
         source: t(`expiring.sources.${source}`, { defaultValue: source }),
         expires: formatDate(typeof params.expires === 'string' ? params.expires : alert.day, language),
         date,
+      });
+    }
     case 'reminder': {
       const name = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : t('alerts.unknown_customer');
       return t('alerts.message.reminder', { name, date, count: figure(params.count) ?? 0 });
@@ -129,11 +130,8 @@ export function kindLabel(kind: string, t: TFunction): string {
 /** Where an alert leads: the customer file (its credit tab for a utilization alert), else the alerts page. */
 export function alertTarget(alert: Alert): string {
   if (alert.kind === 'pool_return' && alert.customer) return `/customers/${alert.customer.id}`;
-  const toCredit = ['utilization', 'anomaly', 'report_expiring', 'report_expired'];
+  const toCredit = ['utilization', 'anomaly', 'report_expiring', 'report_expired', 'reminder'];
   if (toCredit.includes(alert.kind) && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
-  if ((alert.kind === 'utilization' || alert.kind === 'anomaly') && alert.customer)
-    return `/customers/${alert.customer.id}?tab=credit`;
-  if (alert.kind === 'reminder' && alert.customer) return `/customers/${alert.customer.id}?tab=credit`;
   if (alert.kind === 'promise_broken' && typeof alert.params?.case_id === 'number')
     return `/collection-cases/${alert.params.case_id}`;
   return '/alerts';
