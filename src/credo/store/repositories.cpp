@@ -666,7 +666,7 @@ class SqlTx final : public app::Tx {
           applications_(c),
           evaluations_(c),
           protection_(c),
-          classification_(c) {}
+          classification_(c),
           collections_(c),
           mail_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }

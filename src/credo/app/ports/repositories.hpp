@@ -837,6 +837,8 @@ class ClassificationRepository {
     virtual Result<std::vector<std::pair<CustomerId, Date>>> LastReviews(Date as_of) = 0;
     // Every credit report dated on or before `as_of`, by customer.
     virtual Result<std::vector<CreditReportRecord>> CreditReports(Date as_of) = 0;
+};
+
 // Reminders, collection cases, promises to pay and write-offs (SPEC AR-4, AR-1's write-off).
 struct ReminderItem {
     std::int64_t invoice_id = 0;

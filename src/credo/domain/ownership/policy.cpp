@@ -70,8 +70,6 @@ constexpr PolicyDefinition kDefinitions[] = {
     {kReportNoticeDays, 30, 1, 180, "days before a credit report expires that a reminder is sent"},
     {kGrowthPct, 50, 1, 10000, "growing customer: purchases up at least this percentage year on year"},
     {kLostMonths, 6, 1, 24, "lost customer: no purchase for this many months after buying in the year before"},
-    {kAnomalyLostMonths, 6, 1, 24,
-     "months without purchases after which a customer that bought the year before is lost"},
     {kRemindersEnabled, 1, 0, 1, "1: reminders go out on the reminder days; 0: none"},
     {kReminderOffsetKeys[0], -7, -90, 365, kReminderOffset},
     {kReminderOffsetKeys[1], 0, -90, 365, kReminderOffset},
