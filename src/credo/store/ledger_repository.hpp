@@ -51,6 +51,14 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Result<std::int64_t> InsertPayment(const app::PaymentRecord& payment) override;
     Status InsertAllocation(const app::AllocationRecord& allocation) override;
 
+    // Receivables reports (receivables_report_repository.cpp).
+    Result<std::vector<AgingTotal>> AgingTotals(Date as_of, const domain::AgingBounds& bounds) override;
+    Result<std::vector<ReportCustomer>> ReportCustomers(const domain::Scope& scope,
+                                                        const std::optional<std::string>& region,
+                                                        std::optional<UserId> owner) override;
+    Status ScanOrdersPlaced(Date from, Date to, const std::function<Status(const PlacedOrder&)>& each) override;
+    Result<std::optional<Date>> FirstInvoiceDate() override;
+
  private:
     Status Scan(SqlStatement& st,
                 const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each);

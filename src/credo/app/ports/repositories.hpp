@@ -19,6 +19,7 @@
 #include "credo/domain/access/scope.hpp"
 #include "credo/domain/customer/activity.hpp"
 #include "credo/domain/customer/customer.hpp"
+#include "credo/domain/receivables/aging.hpp"
 
 namespace credo::app {
 
@@ -633,6 +634,42 @@ class LedgerRepository {
 
     virtual Result<std::int64_t> InsertPayment(const PaymentRecord& payment) = 0;
     virtual Status InsertAllocation(const AllocationRecord& allocation) = 0;
+
+    // --- Receivables reports (SPEC AR-2, AR-3) ---
+    // Per customer, currency and aging bucket, the receivables open at the end of `as_of`: every invoice
+    // issued on or before it, for its amount less the allocations dated on or before it, in the bucket its
+    // due date falls in (`bounds`). Buckets with nothing open are left out; unordered.
+    struct AgingTotal {
+        CustomerId customer;
+        std::string currency;
+        domain::AgingBucket bucket = domain::AgingBucket::kNotDue;
+        std::int64_t amount_minor = 0;
+    };
+    virtual Result<std::vector<AgingTotal>> AgingTotals(Date as_of, const domain::AgingBounds& bounds) = 0;
+    // The customers a report may show: within `scope`, of `region` and owned by `owner` when given, by id.
+    struct ReportCustomer {
+        CustomerId id;
+        std::string code;
+        std::string name;
+        std::string region;
+        std::optional<UserId> owner;
+        std::string owner_name;  // empty without an owner
+    };
+    virtual Result<std::vector<ReportCustomer>> ReportCustomers(const domain::Scope& scope,
+                                                                const std::optional<std::string>& region,
+                                                                std::optional<UserId> owner) = 0;
+    // The orders placed from `from` to `to` (inclusive), each with the issue date of its invoice (none: not
+    // invoiced), in no particular order.
+    struct PlacedOrder {
+        CustomerId customer;
+        Date order_date{};
+        std::string currency;
+        std::int64_t amount_minor = 0;
+        std::optional<Date> invoiced;
+    };
+    virtual Status ScanOrdersPlaced(Date from, Date to, const std::function<Status(const PlacedOrder&)>& each) = 0;
+    // The issue date of the first invoice ever entered; nullopt: there is none.
+    virtual Result<std::optional<Date>> FirstInvoiceDate() = 0;
 };
 
 // Credit applications and their approval trail (SPEC AP-1, AP-2).

@@ -1,0 +1,20 @@
+-- The receivables open at the end of $1, per customer, currency and aging bucket (SPEC AR-2).
+-- An invoice's open amount as of $1 is its amount less the allocations dated on or before $1; since the
+-- ledger keeps open_minor = amount − every allocation, that is open_minor plus the allocations dated after
+-- $1. So the report reads the invoices open now and only the allocations after $1, never the settled
+-- history. Buckets by due date: 0 not due (on or after $1), 1 on or after $2 (as_of − 30 days), 2 on or
+-- after $3 (− 60), 3 on or after $4 (− 90), 4 earlier.
+SELECT customer_id, currency,
+       CASE WHEN due_date >= $1 THEN 0 WHEN due_date >= $2 THEN 1 WHEN due_date >= $3 THEN 2
+            WHEN due_date >= $4 THEN 3 ELSE 4 END AS bucket,
+       SUM(amount_minor)
+FROM (
+    SELECT i.customer_id, i.currency, i.due_date, i.open_minor AS amount_minor
+    FROM invoices i
+    WHERE i.open_minor > 0 AND i.issue_date <= $1
+    UNION ALL
+    SELECT i.customer_id, i.currency, i.due_date, a.amount_minor
+    FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+    WHERE a.day > $1 AND i.issue_date <= $1
+) AS open_items
+GROUP BY customer_id, currency, bucket

@@ -1,0 +1,74 @@
+// The receivables reports' reads of the ledger (SPEC AR-2, AR-3): SqlLedgerRepository's report queries.
+#include "credo/sql/embedded.hpp"
+#include "credo/store/ledger_repository.hpp"
+
+namespace credo::store {
+
+namespace q = credo::sql;
+
+Result<std::vector<app::LedgerRepository::AgingTotal>> SqlLedgerRepository::AgingTotals(
+    Date as_of, const domain::AgingBounds& bounds) {
+    CREDO_TRY(auto st, conn_.Prepare(q::receivables::kAgingTotals));
+    st->Bind(FormatDate(as_of), FormatDate(bounds.d1_30), FormatDate(bounds.d31_60), FormatDate(bounds.d61_90));
+    std::vector<AgingTotal> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        const std::int64_t bucket = st->Int(2);
+        if (bucket < 0 || bucket >= domain::kAgingBucketCount)
+            return MakeError(Errc::kInternal, "aging bucket " + std::to_string(bucket) + " out of range");
+        out.push_back({CustomerId(st->Int(0)), st->Text(1), static_cast<domain::AgingBucket>(bucket), st->Int(3)});
+    }
+}
+
+Result<std::vector<app::LedgerRepository::ReportCustomer>> SqlLedgerRepository::ReportCustomers(
+    const domain::Scope& scope, const std::optional<std::string>& region, std::optional<UserId> owner) {
+    // The scope as two conditions, NULL meaning "any"; an empty scope matches no owner.
+    std::optional<std::string> scope_region;
+    std::optional<std::int64_t> scope_owner;
+    if (!scope.all) {
+        if (scope.region)
+            scope_region = scope.region;
+        else
+            scope_owner = scope.owner ? scope.owner->value() : std::int64_t{-1};
+    }
+    CREDO_TRY(auto st, conn_.Prepare(q::receivables::kReportCustomers));
+    st->Bind(scope_region, scope_owner, region, OptUser(owner));
+    std::vector<ReportCustomer> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        out.push_back(
+            {CustomerId(st->Int(0)), st->Text(1), st->Text(2), st->Text(3), UserOf(st->OptInt(4)), st->Text(5)});
+    }
+}
+
+Status SqlLedgerRepository::ScanOrdersPlaced(Date from, Date to,
+                                             const std::function<Status(const PlacedOrder&)>& each) {
+    CREDO_TRY(auto st, conn_.Prepare(q::receivables::kOrdersPlaced));
+    st->Bind(FormatDate(from), FormatDate(to));
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return Ok();
+        PlacedOrder o;
+        o.customer = CustomerId(st->Int(0));
+        CREDO_TRY(o.order_date, ParseDate(st->Text(1), "order_date"));
+        o.currency = st->Text(2);
+        o.amount_minor = st->Int(3);
+        if (!st->IsNull(4)) {
+            CREDO_TRY(Date invoiced, ParseDate(st->Text(4), "issue_date"));
+            o.invoiced = invoiced;
+        }
+        CREDO_CHECK(each(o));
+    }
+}
+
+Result<std::optional<Date>> SqlLedgerRepository::FirstInvoiceDate() {
+    CREDO_TRY(auto st, conn_.Prepare(q::receivables::kFirstInvoiceDate));
+    CREDO_TRY(bool row, st->Step());
+    if (!row || st->IsNull(0)) return std::optional<Date>();
+    CREDO_TRY(Date first, ParseDate(st->Text(0), "issue_date"));
+    return std::optional<Date>(first);
+}
+
+}  // namespace credo::store
