@@ -33,6 +33,12 @@ Date FirstDay(Month m) { return m / std::chrono::day(1); }
 Date LastDay(Month m) { return Date(m / std::chrono::last); }
 int DaysIn(Month m) { return static_cast<int>(static_cast<unsigned>(LastDay(m).day())); }
 
+std::vector<KpiPeriod> PeriodsOf(std::span<const Month> months, Date as_of) {
+    std::vector<KpiPeriod> out;
+    for (Month m : months) out.push_back({m, FirstDay(m), std::min(LastDay(m), as_of)});
+    return out;
+}
+
 Status MonthTotals::Add(const MonthTotals& o) {
     if (!AddTo(invoiced, o.invoiced) || !AddTo(open, o.open) || !AddTo(overdue, o.overdue) || !AddTo(due, o.due) ||
         !AddTo(collected, o.collected) || !AddTo(ordered, o.ordered) || !AddTo(fulfilled, o.fulfilled) ||
@@ -41,10 +47,11 @@ Status MonthTotals::Add(const MonthTotals& o) {
     return Ok();
 }
 
-Status FoldInvoice(const KpiInvoice& inv, std::span<const Month> months, std::span<MonthTotals> totals) {
-    for (std::size_t i = 0; i < months.size(); ++i) {
-        const Date first = FirstDay(months[i]);
-        const Date last = LastDay(months[i]);
+Status FoldInvoice(const KpiInvoice& inv, std::span<const KpiPeriod> periods, std::span<MonthTotals> totals) {
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        if (periods[i].Empty()) continue;
+        const Date first = periods[i].first;
+        const Date last = periods[i].last;
         MonthTotals& t = totals[i];
         for (const auto& s : inv.settlements)
             if (s.kind == SettlementKind::kWriteOff && s.day >= first && s.day <= last &&
@@ -74,20 +81,21 @@ Status FoldInvoice(const KpiInvoice& inv, std::span<const Month> months, std::sp
 }
 
 Status FoldOrder(Date order_date, std::int64_t amount_minor, std::optional<Date> invoiced,
-                 std::span<const Month> months, std::span<MonthTotals> totals) {
+                 std::span<const KpiPeriod> periods, std::span<MonthTotals> totals) {
     const Month month{order_date.year(), order_date.month()};
-    const auto it = std::lower_bound(months.begin(), months.end(), month);
-    if (it == months.end() || *it != month) return Ok();
-    MonthTotals& t = totals[static_cast<std::size_t>(it - months.begin())];
+    const auto it = std::lower_bound(periods.begin(), periods.end(), month,
+                                     [](const KpiPeriod& p, Month m) { return p.month < m; });
+    if (it == periods.end() || it->month != month || order_date > it->last) return Ok();
+    MonthTotals& t = totals[static_cast<std::size_t>(it - periods.begin())];
     if (!AddTo(t.ordered, amount_minor)) return Overflow();
-    if (invoiced && *invoiced <= LastDay(month) && !AddTo(t.fulfilled, amount_minor)) return Overflow();
+    if (invoiced && *invoiced <= it->last && !AddTo(t.fulfilled, amount_minor)) return Overflow();
     return Ok();
 }
 
-MonthKpis KpisOf(Month month, const MonthTotals& t) {
+MonthKpis KpisOf(const KpiPeriod& period, const MonthTotals& t) {
     MonthKpis k;
-    k.month = month;
-    if (t.invoiced > 0) k.dso_days = MulDivRoundHalfUp(std::max<std::int64_t>(t.open, 0), DaysIn(month), t.invoiced);
+    k.month = period.month;
+    if (t.invoiced > 0) k.dso_days = MulDivRoundHalfUp(std::max<std::int64_t>(t.open, 0), period.Days(), t.invoiced);
     k.collection_rate_bp = Ratio(t.collected, t.due);
     k.fulfilment_rate_bp = Ratio(t.fulfilled, t.ordered);
     k.overdue_ratio_bp = Ratio(t.overdue, t.open);

@@ -1,7 +1,9 @@
 // Receivables KPIs by month (SPEC AR-3).
 //
 // Each month is measured as it stood at the end of its last day, so a month's figures never change once
-// it is over (unless entries are back-dated into it). The sums, in one currency (the caller converts each
+// it is over (unless entries are back-dated into it); the current month as it stands at the end of as_of
+// (its days so far), and a month after as_of not at all. "The month's end" below is that day. The sums,
+// in one currency (the caller converts each
 // currency's sums into the base currency and adds them up):
 //   invoiced     the invoices issued in the month
 //   open         what was open at the month's end (the aging total as of its last day)
@@ -15,7 +17,8 @@
 //   fulfilled    of those, the ones invoiced by the month's end
 //   written_off  the write-offs dated in the month (bad debt given up through approval, AR-1)
 // And the KPIs:
-//   DSO (days)          open ÷ invoiced × the month's days, rounded half up; none when nothing was invoiced
+//   DSO (days)          open ÷ invoiced × the month's days (so far), rounded half up; none when nothing was
+//                       invoiced
 //   collection rate     collected ÷ due (货款回收率)
 //   fulfilment rate     fulfilled ÷ ordered (合同履约率: the share of what customers ordered that was
 //                       delivered and invoiced within the month)
@@ -48,6 +51,17 @@ Date FirstDay(Month m);
 Date LastDay(Month m);
 int DaysIn(Month m);
 
+// A month as measured: from its first day to its last, or to as_of when that comes first. A month after
+// as_of is empty (last before first) and gathers nothing.
+struct KpiPeriod {
+    Month month{};
+    Date first{};
+    Date last{};
+    bool Empty() const { return last < first; }
+    int Days() const { return Empty() ? 0 : DaysBetween(first, last) + 1; }
+};
+std::vector<KpiPeriod> PeriodsOf(std::span<const Month> months, Date as_of);
+
 struct MonthTotals {
     std::int64_t invoiced = 0;
     std::int64_t open = 0;
@@ -76,12 +90,12 @@ struct KpiInvoice {
     std::span<const KpiSettlement> settlements;
 };
 
-// Adds one invoice to each month's totals (totals[i] belongs to months[i]). kInvalidArgument ("amount")
-// when a sum leaves int64. REQUIRES: months.size() == totals.size().
-Status FoldInvoice(const KpiInvoice& invoice, std::span<const Month> months, std::span<MonthTotals> totals);
+// Adds one invoice to each period's totals (totals[i] belongs to periods[i]). kInvalidArgument ("amount")
+// when a sum leaves int64. REQUIRES: periods.size() == totals.size(), periods in month order.
+Status FoldInvoice(const KpiInvoice& invoice, std::span<const KpiPeriod> periods, std::span<MonthTotals> totals);
 // Adds one order: placed on `order_date` for `amount_minor`, invoiced on `invoiced` (none: not invoiced).
 Status FoldOrder(Date order_date, std::int64_t amount_minor, std::optional<Date> invoiced,
-                 std::span<const Month> months, std::span<MonthTotals> totals);
+                 std::span<const KpiPeriod> periods, std::span<MonthTotals> totals);
 
 struct MonthKpis {
     Month month{};
@@ -93,6 +107,6 @@ struct MonthKpis {
 };
 
 // The KPIs of one month from its totals (in one currency: the base currency).
-MonthKpis KpisOf(Month month, const MonthTotals& totals);
+MonthKpis KpisOf(const KpiPeriod& period, const MonthTotals& totals);
 
 }  // namespace credo::domain

@@ -41,22 +41,24 @@ class KpiLedger : public ::testing::Test {
  protected:
     void SetUp() override {
         months_ = MonthRange(M(2026, 1), M(2026, 3)).value();
+        periods_ = PeriodsOf(months_, D(2026, 12, 31));
         totals_.assign(months_.size(), {});
         const std::vector<KpiSettlement> a{{D(2026, 2, 5), 40000, SettlementKind::kPayment},
                                            {D(2026, 3, 15), 60000, SettlementKind::kPayment}};
         const std::vector<KpiSettlement> b{{D(2026, 2, 10), 10000, SettlementKind::kCreditNote},
                                            {D(2026, 3, 20), 40000, SettlementKind::kWriteOff}};
         const std::vector<KpiSettlement> d{{D(2026, 1, 15), 20000, SettlementKind::kPayment}};
-        ASSERT_TRUE(FoldInvoice({D(2026, 1, 10), D(2026, 2, 9), 100000, a}, months_, totals_));
-        ASSERT_TRUE(FoldInvoice({D(2026, 1, 20), D(2026, 1, 31), 50000, b}, months_, totals_));
-        ASSERT_TRUE(FoldInvoice({D(2026, 2, 25), D(2026, 3, 27), 30000, {}}, months_, totals_));
-        ASSERT_TRUE(FoldInvoice({D(2025, 12, 1), D(2025, 12, 31), 20000, d}, months_, totals_));
-        ASSERT_TRUE(FoldOrder(D(2026, 1, 8), 100000, D(2026, 1, 10), months_, totals_));
-        ASSERT_TRUE(FoldOrder(D(2026, 1, 30), 20000, D(2026, 2, 1), months_, totals_));
-        ASSERT_TRUE(FoldOrder(D(2026, 2, 20), 5000, std::nullopt, months_, totals_));
-        ASSERT_TRUE(FoldOrder(D(2025, 12, 5), 7000, D(2025, 12, 6), months_, totals_));
+        ASSERT_TRUE(FoldInvoice({D(2026, 1, 10), D(2026, 2, 9), 100000, a}, periods_, totals_));
+        ASSERT_TRUE(FoldInvoice({D(2026, 1, 20), D(2026, 1, 31), 50000, b}, periods_, totals_));
+        ASSERT_TRUE(FoldInvoice({D(2026, 2, 25), D(2026, 3, 27), 30000, {}}, periods_, totals_));
+        ASSERT_TRUE(FoldInvoice({D(2025, 12, 1), D(2025, 12, 31), 20000, d}, periods_, totals_));
+        ASSERT_TRUE(FoldOrder(D(2026, 1, 8), 100000, D(2026, 1, 10), periods_, totals_));
+        ASSERT_TRUE(FoldOrder(D(2026, 1, 30), 20000, D(2026, 2, 1), periods_, totals_));
+        ASSERT_TRUE(FoldOrder(D(2026, 2, 20), 5000, std::nullopt, periods_, totals_));
+        ASSERT_TRUE(FoldOrder(D(2025, 12, 5), 7000, D(2025, 12, 6), periods_, totals_));
     }
     std::vector<Month> months_;
+    std::vector<KpiPeriod> periods_;
     std::vector<MonthTotals> totals_;
 };
 
@@ -95,7 +97,7 @@ TEST_F(KpiLedger, MonthlyKpis) {
         {std::nullopt, 4615, std::nullopt, 10000, std::nullopt},  // nothing invoiced or ordered in March
     };
     for (std::size_t i = 0; i < months_.size(); ++i) {
-        const MonthKpis k = KpisOf(months_[i], totals_[i]);
+        const MonthKpis k = KpisOf(periods_[i], totals_[i]);
         EXPECT_EQ(k.month, months_[i]);
         EXPECT_EQ(k.dso_days, expected[i].dso) << i;
         EXPECT_EQ(k.collection_rate_bp, expected[i].collection) << i;
@@ -106,14 +108,38 @@ TEST_F(KpiLedger, MonthlyKpis) {
 }
 
 TEST(Kpi, BadDebtRatioAndEmptyMonths) {
+    const KpiPeriod april{M(2026, 4), D(2026, 4, 1), D(2026, 4, 30)};
     MonthTotals t{.invoiced = 80000, .open = 0, .written_off = 2000};
-    const MonthKpis k = KpisOf(M(2026, 4), t);
+    const MonthKpis k = KpisOf(april, t);
     EXPECT_EQ(k.bad_debt_ratio_bp, 250);
     EXPECT_EQ(k.dso_days, 0);
     EXPECT_EQ(k.overdue_ratio_bp, std::nullopt);
-    const MonthKpis none = KpisOf(M(2026, 4), MonthTotals{});
+    const MonthKpis none = KpisOf(april, MonthTotals{});
     EXPECT_FALSE(none.dso_days || none.collection_rate_bp || none.fulfilment_rate_bp || none.overdue_ratio_bp ||
                  none.bad_debt_ratio_bp);
+}
+
+// The current month is measured to as_of, over its days so far; a later month gathers nothing.
+TEST(Kpi, TheCurrentMonthRunsToAsOf) {
+    const auto months = MonthRange(M(2026, 3), M(2026, 4)).value();
+    const auto periods = PeriodsOf(months, D(2026, 3, 10));
+    ASSERT_EQ(periods.size(), 2u);
+    EXPECT_EQ(periods[0].last, D(2026, 3, 10));
+    EXPECT_EQ(periods[0].Days(), 10);
+    EXPECT_TRUE(periods[1].Empty());
+    std::vector<MonthTotals> totals(2);
+    // Issued 03-01 for 1000, due 03-05, nothing paid: open and overdue on the 10th; DSO 1000/1000 × 10.
+    ASSERT_TRUE(FoldInvoice({D(2026, 3, 1), D(2026, 3, 5), 1000, {}}, periods, totals));
+    // Issued 03-20: after as_of, not yet in March's figures.
+    ASSERT_TRUE(FoldInvoice({D(2026, 3, 20), D(2026, 4, 20), 500, {}}, periods, totals));
+    // Ordered on the 8th, invoiced on the 12th: not yet fulfilled on the 10th. Ordered on the 11th: not yet.
+    ASSERT_TRUE(FoldOrder(D(2026, 3, 8), 300, D(2026, 3, 12), periods, totals));
+    ASSERT_TRUE(FoldOrder(D(2026, 3, 11), 300, std::nullopt, periods, totals));
+    EXPECT_EQ(totals[0], (MonthTotals{.invoiced = 1000, .open = 1000, .overdue = 1000, .due = 1000, .ordered = 300}));
+    EXPECT_EQ(totals[1], MonthTotals{});
+    EXPECT_EQ(KpisOf(periods[0], totals[0]).dso_days, 10);
+    EXPECT_EQ(KpisOf(periods[0], totals[0]).fulfilment_rate_bp, 0);
+    EXPECT_EQ(KpisOf(periods[1], totals[1]).dso_days, std::nullopt);
 }
 
 TEST(Kpi, TotalsRefuseOverflow) {
