@@ -101,6 +101,9 @@ EXERCISED_ROUTES = {
     ("post", "/write-offs"),
     ("get", "/write-offs/{id}"),
     ("post", "/write-offs/{id}/decisions"),
+    # Receivables reports (AR-2, AR-3)
+    ("get", "/reports/aging"),
+    ("get", "/reports/kpis"),
 }
 PUBLIC_ROUTES = {("get", "/health"), ("get", "/openapi.json"), ("post", "/auth/login")}
 PROTECTED_ROUTES = sorted(EXERCISED_ROUTES - PUBLIC_ROUTES)

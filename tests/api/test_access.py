@@ -118,6 +118,9 @@ ROUTE_RULES = {
     ("post", "/alerts/read-all"): {"*": 204},
     ("get", "/policies"): {"admin": 200, "salesmgr": 200, "exec": 200, "*": 403},
     ("put", "/policies/{key}"): {"admin": 200, "*": 403},
+    # Every role reads the receivables reports, each within its scope (test_reports_receivables).
+    ("get", "/reports/aging"): {"*": 200},
+    ("get", "/reports/kpis"): {"*": 200},
     ("get", "/audit"): {"admin": 200, "auditor": 200, "*": 403},
     ("get", "/audit/verify"): {"admin": 200, "auditor": 200, "*": 403},
     ("get", "/auth/me"): {"*": 200},

@@ -18,6 +18,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterManagementReports(router, deps);
     RegisterClassification(router, deps);
     RegisterCollections(router, deps);
+    RegisterReceivablesReports(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

@@ -218,7 +218,9 @@ TEST_F(ReceivablesReportsDbTest, TotalsReconcileWithTheLedger) {
             for (const auto& row : r.rows) ASSERT_TRUE(sum.Add(row.base));
             EXPECT_EQ(sum.minor, r.total.minor);
             EXPECT_EQ(r.rows.empty(), expected.empty());
-            if (expected.count("USD")) EXPECT_EQ(r.rates.at("USD"), 712345678);
+            if (expected.count("USD")) {
+                EXPECT_EQ(r.rates.at("USD"), 712345678);
+            }
         }
     }
 }

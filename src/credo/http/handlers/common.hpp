@@ -52,5 +52,6 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps);
 void RegisterManagementReports(Router& router, ApiDeps& deps);
 void RegisterClassification(Router& router, ApiDeps& deps);
 void RegisterCollections(Router& router, ApiDeps& deps);
+void RegisterReceivablesReports(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http
