@@ -1,6 +1,7 @@
 // The frame of every signed-in page: a collapsible side menu (collapsed by default on tablets), the
 // language switch and the user menu in the header.
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -22,7 +23,7 @@ import {
   UsergroupAddOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -59,6 +60,18 @@ export function menuItems(entries: MenuEntry[], label: (entry: MenuEntry) => Rea
   const groups = new Map<string, Item>();
   for (const e of entries) {
     const item: Item = { key: e.path, icon: ICONS[e.icon], label: label(e) };
+  reports: <BarChartOutlined />,
+  receivables: <AccountBookOutlined />,
+};
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** The menu's items: entries in order, those of a group gathered in a submenu where its first entry is. */
+export function menuItems(entries: MenuEntry[], label: (key: string) => ReactNode): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<string, { key: string; icon: ReactNode; label: ReactNode; children: MenuItem[] }>();
+  for (const e of entries) {
+    const item = { key: e.path, icon: ICONS[e.icon], label: <Link to={e.path}>{label(e.labelKey)}</Link> };
     if (!e.group) {
       items.push(item);
       continue;
@@ -70,6 +83,11 @@ export function menuItems(entries: MenuEntry[], label: (entry: MenuEntry) => Rea
       items.push(group);
     }
     group.children?.push(item);
+      group = { key: e.group, icon: ICONS[e.group], label: label(`nav.${e.group}`), children: [] };
+      groups.set(e.group, group);
+      items.push(group);
+    }
+    group.children.push(item);
   }
   return items;
 }
@@ -122,6 +140,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             (e) => <Link to={e.path}>{t(e.labelKey)}</Link>,
             (g) => t(`nav.${g}`),
           )}
+          defaultOpenKeys={entries.filter((e) => e.group && e.path === selected).map((e) => e.group!)}
+          items={menuItems(entries, (key) => t(key))}
         />
       </Layout.Sider>
       <Layout>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_ROLES, can } from './access';
-import { selectedMenuKey } from './AppLayout';
+import { menuItems, selectedMenuKey } from './AppLayout';
 import { MENU } from './routes';
 
 describe('access', () => {
@@ -93,6 +93,7 @@ describe('access', () => {
       '/alerts',
       '/reviews',
     ]);
+    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/reports/receivables', '/alerts']);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
@@ -102,6 +103,9 @@ describe('access', () => {
       '/orders',
       '/credit-applications',
       '/collection-cases',
+      '/reports/both-ends',
+      '/reports/anomalies',
+      '/reports/receivables',
       '/audit',
       '/alerts',
       '/reviews',
@@ -114,6 +118,14 @@ describe('access', () => {
   it('lets every manager read the reports, and leaves alerting management to sales managers, executives and admins', () => {
     expect(MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path)).not.toContain('/reports/both-ends');
     expect(ALL_ROLES.filter((r) => can([r], 'reports.raise'))).toEqual(['sales_manager', 'executive', 'admin']);
+  });
+  it('shows every role the receivables reports, in the Reports group', () => {
+    for (const role of ALL_ROLES) expect(can([role], 'reports.receivables'), role).toBe(true);
+    const items = menuItems(MENU, (key) => key);
+    const reports = items.find((i) => i?.key === 'reports') as { children: { key: string }[] } | undefined;
+    expect(reports?.children.map((c) => c.key)).toContain('/reports/receivables');
+    expect(items.filter((i) => i?.key === 'reports')).toHaveLength(1);
+    expect(items.some((i) => i?.key === '/reports/receivables')).toBe(false);
   });
 });
 

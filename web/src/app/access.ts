@@ -33,6 +33,7 @@ export type Capability =
   | 'jobs.reminders'
   | 'reports.view'
   | 'reports.raise'
+  | 'reports.receivables'
   | 'audit.view'
   | 'alerts.view'
   | 'users.manage'
@@ -84,6 +85,7 @@ const GRANTS: Record<Capability, Role[]> = {
   'jobs.reminders': ['admin', 'finance', 'sales_manager'], // the day's reminders, run by hand for a date
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
   'reports.raise': ['sales_manager', 'executive', 'admin'], // the anomalies into the inboxes (RP-3)
+  'reports.receivables': ALL_ROLES, // aging and KPIs, each role within its read scope (sales: its own customers)
   'audit.view': ['admin', 'auditor'],
   'alerts.view': ALL_ROLES, // each user's own inbox
   'users.manage': ['admin'],
