@@ -1,4 +1,7 @@
 // The receivables reports' reads of the ledger (SPEC AR-2, AR-3): SqlLedgerRepository's report queries.
+#include <algorithm>
+#include <unordered_map>
+
 #include "credo/sql/embedded.hpp"
 #include "credo/store/ledger_repository.hpp"
 
@@ -10,15 +13,34 @@ Result<std::vector<app::LedgerRepository::AgingTotal>> SqlLedgerRepository::Agin
     Date as_of, const domain::AgingBounds& bounds) {
     CREDO_TRY(auto st, conn_.Prepare(q::receivables::kAgingTotals));
     st->Bind(FormatDate(as_of), FormatDate(bounds.d1_30), FormatDate(bounds.d31_60), FormatDate(bounds.d61_90));
-    std::vector<AgingTotal> out;
+    // The rows are open items (SQLite) or their sums (PostgreSQL): added up here per customer and currency
+    // either way, in a hash table, in one pass.
+    struct CurrencyAmounts {
+        std::string currency;
+        domain::AgingAmounts amounts;
+    };
+    std::unordered_map<std::int64_t, std::vector<CurrencyAmounts>> sums;
     while (true) {
         CREDO_TRY(bool row, st->Step());
-        if (!row) return out;
+        if (!row) break;
         const std::int64_t bucket = st->Int(2);
         if (bucket < 0 || bucket >= domain::kAgingBucketCount)
             return MakeError(Errc::kInternal, "aging bucket " + std::to_string(bucket) + " out of range");
-        out.push_back({CustomerId(st->Int(0)), st->Text(1), static_cast<domain::AgingBucket>(bucket), st->Int(3)});
+        auto& per_currency = sums[st->Int(0)];
+        std::string currency = st->Text(1);
+        auto it = std::find_if(per_currency.begin(), per_currency.end(),
+                               [&](const CurrencyAmounts& c) { return c.currency == currency; });
+        if (it == per_currency.end()) it = per_currency.insert(per_currency.end(), {std::move(currency), {}});
+        CREDO_CHECK(it->amounts.Add(static_cast<domain::AgingBucket>(bucket), st->Int(3)));
     }
+    std::vector<AgingTotal> out;
+    for (const auto& [customer, per_currency] : sums)
+        for (const auto& c : per_currency)
+            for (int b = 0; b < domain::kAgingBucketCount; ++b)
+                if (c.amounts.minor[b] != 0)
+                    out.push_back(
+                        {CustomerId(customer), c.currency, static_cast<domain::AgingBucket>(b), c.amounts.minor[b]});
+    return out;
 }
 
 Result<std::vector<app::LedgerRepository::ReportCustomer>> SqlLedgerRepository::ReportCustomers(
