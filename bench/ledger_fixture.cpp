@@ -1,10 +1,15 @@
-// credo_bench_fixture DATA_DIR CUSTOMERS INVOICES: gives every customer of a freshly imported benchmark
-// database (ids 1..CUSTOMERS) a credit account — limit 10,000,000.00 CNY, grade II, a current report —
-// and spreads INVOICES invoices over the last two years among them: nine in ten paid (most on their due
-// date, one in eight of those up to 60 days late, each by a payment allocated to it), the rest open and
-// not yet due, keeping each account's exposure. Written straight through the repositories in large
-// transactions (no audit entries): a ledger to check orders against and to re-evaluate, not a history
-// to audit.
+// credo_bench_fixture DATA_DIR CUSTOMERS INVOICES [--aging]: gives every customer of a freshly imported
+// benchmark database (ids 1..CUSTOMERS) a credit account — limit 10,000,000.00 CNY, grade II, a current
+// report — and spreads INVOICES invoices over the last two years among them: nine in ten paid (most on
+// their due date, one in eight of those up to 60 days late, each by a payment allocated to it), the rest
+// open and not yet due, keeping each account's exposure. Written straight through the repositories in
+// large transactions (no audit entries): a ledger to check orders against and to re-evaluate, not a
+// history to audit.
+//
+// With --aging (bench/aging.sh) every invoice stays open: issued over the last 400 days, due 30 to 75
+// days later, one in four partly paid (a third of it, allocated within 60 days of issue), so that the
+// aging as of any recent date fills all five buckets.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,8 +23,9 @@
 using namespace credo;
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: credo_bench_fixture DATA_DIR CUSTOMERS INVOICES\n");
+    const bool aging = argc == 5 && std::string(argv[4]) == "--aging";
+    if (argc != 4 && !aging) {
+        std::fprintf(stderr, "usage: credo_bench_fixture DATA_DIR CUSTOMERS INVOICES [--aging]\n");
         return 2;
     }
     wiring::Config config;
@@ -62,6 +68,32 @@ int main(int argc, char** argv) {
                 std::snprintf(number, sizeof number, "BINV%010lld", static_cast<long long>(n + 1));
                 inv.number = number;
                 inv.customer = CustomerId(1 + next() % customers);
+                if (aging) {
+                    inv.issue_date = AddDays(today, -static_cast<int>(next() % 400));
+                    inv.due_date = AddDays(inv.issue_date, 30 + static_cast<int>(next() % 4) * 15);
+                    inv.currency = "CNY";
+                    inv.amount_minor = 100'00 + next() % 5'000'000;
+                    const bool partly_paid = n % 4 == 0;
+                    const std::int64_t paid = partly_paid ? inv.amount_minor / 3 : 0;
+                    inv.open_minor = inv.amount_minor - paid;
+                    inv.rate_e8 = kRateOne;
+                    inv.created_at = clock.Now();
+                    CREDO_TRY(inv.id, tx.Ledger().InsertInvoice(inv));
+                    CREDO_CHECK(tx.Ledger().AddExposure(inv.customer, inv.open_minor, 0, clock.Now()));
+                    if (!partly_paid) continue;
+                    app::PaymentRecord pay;
+                    std::snprintf(number, sizeof number, "BRC%010lld", static_cast<long long>(n + 1));
+                    pay.number = number;
+                    pay.kind = "payment";
+                    pay.customer = inv.customer;
+                    pay.day = std::min(AddDays(inv.issue_date, static_cast<int>(next() % 60)), today);
+                    pay.currency = "CNY";
+                    pay.amount_minor = paid;
+                    pay.created_at = clock.Now();
+                    CREDO_TRY(pay.id, tx.Ledger().InsertPayment(pay));
+                    CREDO_CHECK(tx.Ledger().InsertAllocation({pay.id, inv.id, paid, pay.day}));
+                    continue;
+                }
                 const bool open = n % 10 == 0;
                 inv.issue_date = AddDays(today, open ? -(next() % 50) : -(60 + next() % 670));
                 inv.due_date = AddDays(inv.issue_date, 60);
@@ -95,7 +127,8 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    std::printf("%lld credit accounts, %lld invoices (and their payments)\n", static_cast<long long>(customers),
-                static_cast<long long>(invoices));
+    std::printf(aging ? "%lld credit accounts, %lld open invoices (a quarter partly paid)\n"
+                      : "%lld credit accounts, %lld invoices (and their payments)\n",
+                static_cast<long long>(customers), static_cast<long long>(invoices));
     return 0;
 }
