@@ -426,6 +426,29 @@ try {
     check((await page.textContent('[data-testid=classification-tier]')).includes(stored.body.tier), 'the tier shown differs');
     await page.goto(`${base}/reports/movers?tab=lost`);
     await page.locator('[data-testid=movers-lost]').waitFor();
+  await step('the receivables aging of the demo company adds up to its ledger, and the KPIs trend by month', async () => {
+    const aging = await api(base, token, 'GET', '/reports/aging?group_by=region');
+    check(aging.status === 200 && aging.body.rows.length > 0, `GET /reports/aging answered ${aging.status}`);
+    const sum = aging.body.rows.reduce((n, r) => n + Math.round(Number(r.amounts.total) * 100), 0);
+    check(sum === Math.round(Number(aging.body.total.total) * 100), 'the regions do not add up to the total');
+    await page.goto(`${base}/`);
+    await page.click('.ant-menu-submenu-title:has(.anticon-bar-chart)');
+    await page.click('a[href="/reports/receivables"]');
+    await page.waitForURL('**/reports/receivables');
+    await page.locator('[data-testid=aging-table] .ant-table-row').first().waitFor();
+    await page.locator('[data-testid=aging-table] canvas, canvas').first().waitFor();
+    await page.click('[data-testid=aging-group-by] .ant-segmented-item:nth-child(2)');
+    const total = page.locator('[data-testid=aging-total]');
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-testid=aging-total]')?.textContent?.replace(/,/g, '').includes(expected),
+      aging.body.total.total,
+    );
+    check((await total.textContent()).length > 0, 'no total row');
+    await page.click('.ant-tabs-tab:nth-child(2)');
+    await page.waitForURL('**/reports/receivables?tab=kpis');
+    await page.locator('[data-testid=kpi-table] .ant-table-row').nth(11).waitFor();
+    const kpis = await api(base, token, 'GET', '/reports/kpis');
+    check(kpis.status === 200 && kpis.body.months.some((m) => m.dso_days !== null), 'the demo company has no DSO');
   });
 
   await step('takes the screenshot of a customer file', async () => {
