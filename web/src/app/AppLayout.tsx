@@ -23,7 +23,7 @@ import {
   UsergroupAddOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -50,6 +50,7 @@ const ICONS: Record<string, ReactNode> = {
   tiers: <PieChartOutlined />,
   movers: <RiseOutlined />,
   reports: <BarChartOutlined />,
+  receivables: <AccountBookOutlined />,
   collections: <FileExclamationOutlined />,
 };
 
@@ -60,18 +61,6 @@ export function menuItems(entries: MenuEntry[], label: (entry: MenuEntry) => Rea
   const groups = new Map<string, Item>();
   for (const e of entries) {
     const item: Item = { key: e.path, icon: ICONS[e.icon], label: label(e) };
-  reports: <BarChartOutlined />,
-  receivables: <AccountBookOutlined />,
-};
-
-type MenuItem = NonNullable<MenuProps['items']>[number];
-
-/** The menu's items: entries in order, those of a group gathered in a submenu where its first entry is. */
-export function menuItems(entries: MenuEntry[], label: (key: string) => ReactNode): MenuItem[] {
-  const items: MenuItem[] = [];
-  const groups = new Map<string, { key: string; icon: ReactNode; label: ReactNode; children: MenuItem[] }>();
-  for (const e of entries) {
-    const item = { key: e.path, icon: ICONS[e.icon], label: <Link to={e.path}>{label(e.labelKey)}</Link> };
     if (!e.group) {
       items.push(item);
       continue;
@@ -83,11 +72,6 @@ export function menuItems(entries: MenuEntry[], label: (key: string) => ReactNod
       items.push(group);
     }
     group.children?.push(item);
-      group = { key: e.group, icon: ICONS[e.group], label: label(`nav.${e.group}`), children: [] };
-      groups.set(e.group, group);
-      items.push(group);
-    }
-    group.children.push(item);
   }
   return items;
 }
@@ -140,8 +124,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
             (e) => <Link to={e.path}>{t(e.labelKey)}</Link>,
             (g) => t(`nav.${g}`),
           )}
-          defaultOpenKeys={entries.filter((e) => e.group && e.path === selected).map((e) => e.group!)}
-          items={menuItems(entries, (key) => t(key))}
         />
       </Layout.Sider>
       <Layout>

@@ -15,7 +15,6 @@ export interface MenuEntry {
   icon: string;
   capability: Capability;
   /** The submenu the entry sits in (key `reports`: the reports group), or none: a top-level entry. */
-  /** The menu group the entry sits in (a submenu labelled nav.<group>); none: the top level. */
   group?: 'reports';
 }
 
@@ -27,10 +26,6 @@ export const MENU: MenuEntry[] = [
   { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
   { path: '/credit-applications', labelKey: 'nav.approvals', icon: 'approvals', capability: 'approvals.view' },
   { path: '/collection-cases', labelKey: 'nav.collections', icon: 'collections', capability: 'collections.view' },
-  // Reports: one menu group shared by the report pages.
-  { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view', group: 'reports' },
-  { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view', group: 'reports' },
-  { path: '/reports/receivables', labelKey: 'nav.receivables', icon: 'receivables', capability: 'reports.receivables', group: 'reports' },
   // Every role may read the rates (/fx-rates); the menu leads there the roles that enter them.
   { path: '/fx-rates', labelKey: 'nav.fx_rates', icon: 'fx', capability: 'fx.manage' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
@@ -44,6 +39,7 @@ export const MENU: MenuEntry[] = [
   { path: '/reports/movers', labelKey: 'nav.movers', icon: 'movers', capability: 'reports.view', group: 'reports' },
   { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view', group: 'reports' },
   { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view', group: 'reports' },
+  { path: '/reports/receivables', labelKey: 'nav.receivables', icon: 'receivables', capability: 'reports.receivables', group: 'reports' },
 ];
 
 function page(load: () => Promise<{ default: ComponentType }>, capability?: Capability) {
@@ -109,10 +105,10 @@ export const router = createBrowserRouter([
       { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },
       { path: 'alerts', element: page(() => import('@/features/alerts/AlertsPage'), 'alerts.view') },
       { path: 'fx-rates', element: page(() => import('@/features/fx/FxRatesPage'), 'fx.view') },
+      { path: 'reports/receivables', element: page(() => import('@/features/receivables/ReceivablesPage'), 'reports.receivables') },
       { path: 'reports/both-ends', element: page(() => import('@/features/reports/BothEndsPage'), 'reports.view') },
       { path: 'reports/anomalies', element: page(() => import('@/features/reports/AnomaliesPage'), 'reports.view') },
       { path: 'admin/policies', element: page(() => import('@/features/admin/PoliciesPage'), 'policies.view') },
-      { path: 'reports/receivables', element: page(() => import('@/features/receivables/ReceivablesPage'), 'reports.receivables') },
       { path: 'account', element: page(() => import('@/features/account/AccountPage')) },
       { path: 'reviews', element: page(() => import('@/features/classification/DueReviewsPage'), 'reviews.view') },
       { path: 'reports/tiers', element: page(() => import('@/features/classification/DistributionPage'), 'reports.view') },
