@@ -450,6 +450,7 @@ try {
     const kpis = await api(base, token, 'GET', '/reports/kpis');
     check(kpis.status === 200 && kpis.body.months.some((m) => m.dso_days !== null), 'the demo company has no DSO');
   });
+  });
 
   await step('takes the screenshot of a customer file', async () => {
     // The most complete demo file of 华东 shows the most of the page.
