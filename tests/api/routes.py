@@ -104,6 +104,9 @@ EXERCISED_ROUTES = {
     # Receivables reports (AR-2, AR-3)
     ("get", "/reports/aging"),
     ("get", "/reports/kpis"),
+    ("get", "/analytics/segments"),
+    ("post", "/analytics/delay-model"),
+    ("get", "/analytics/delay-predictions"),
 }
 PUBLIC_ROUTES = {("get", "/health"), ("get", "/openapi.json"), ("post", "/auth/login")}
 PROTECTED_ROUTES = sorted(EXERCISED_ROUTES - PUBLIC_ROUTES)

@@ -157,6 +157,11 @@ ROUTE_RULES = {
     ("get", "/write-offs/{id}"): "read",
     # The first step is finance's; no one else may decide it.
     ("post", "/write-offs/{id}/decisions"): {"finance": 200, "rm.n": 404, "*": 403},
+    # Analytics: every role reads within its scope; as of 2000 nobody has history, so segments say k is too
+    # large and training says the history is too short — for those allowed to train.
+    ("get", "/analytics/segments"): {"*": 400},
+    ("post", "/analytics/delay-model"): {"admin": 400, "finance": 400, "exec": 400, "*": 403},
+    ("get", "/analytics/delay-predictions"): {"*": 200},
 }
 # Who works collection cases and requests write-offs (AR-4), each within the files it may change.
 COLLECTORS = {"admin", "sales.e", "rm.e", "rm.n", "salesmgr", "finance"}
@@ -485,6 +490,10 @@ class AccessMatrixTest(CredoTestCase):
                                                               "amount": {"amount": "10.00", "currency": "CNY"}})
                     elif route == "/alerts/read-all":
                         status, _, body = client.post(route)
+                    elif route == "/analytics/segments":
+                        status, _, body = client.get(route, query={"k": "2", "as_of": "2000-01-01"})
+                    elif route == "/analytics/delay-model":
+                        status, _, body = client.post(route, {"as_of": "2000-01-01"})
                     elif route == "/policies/{key}":
                         status, _, body = client.request("PUT", "/policies/ownership.notice_days", {"value": 7})
                     elif method == "get":

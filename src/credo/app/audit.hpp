@@ -69,6 +69,7 @@ inline constexpr std::string_view kCasePromise = "collection_case.promise";
 inline constexpr std::string_view kCaseClose = "collection_case.close";
 inline constexpr std::string_view kWriteOffRequest = "write_off.request";
 inline constexpr std::string_view kWriteOffDecide = "write_off.decide";
+inline constexpr std::string_view kAnalyticsDelayModel = "analytics.delay_model";
 }  // namespace audit_action
 
 // The actor's user id as records keep it: none for the system and anonymous actors.

@@ -19,6 +19,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterClassification(router, deps);
     RegisterCollections(router, deps);
     RegisterReceivablesReports(router, deps);
+    RegisterAnalytics(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

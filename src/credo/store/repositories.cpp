@@ -7,6 +7,7 @@
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/sql/embedded.hpp"
 #include "credo/store/alert_repository.hpp"
+#include "credo/store/analytics_repository.hpp"
 #include "credo/store/application_repository.hpp"
 #include "credo/store/audit_repository.hpp"
 #include "credo/store/collection_repository.hpp"
@@ -669,6 +670,7 @@ class SqlTx final : public app::Tx {
           classification_(c),
           collections_(c),
           mail_(c) {}
+          delay_models_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }
     app::UserRepository& Users() override { return users_; }
@@ -689,6 +691,7 @@ class SqlTx final : public app::Tx {
     app::ClassificationRepository& Classification() override { return classification_; }
     app::CollectionRepository& Collections() override { return collections_; }
     app::MailRepository& Mail() override { return mail_; }
+    app::DelayModelRepository& DelayModels() override { return delay_models_; }
 
  private:
     CustomersRepo customers_;
@@ -711,6 +714,7 @@ class SqlTx final : public app::Tx {
     SqlClassificationRepository classification_;
     SqlCollectionRepository collections_;
     SqlMailRepository mail_;
+    SqlDelayModelRepository delay_models_;
 };
 
 }  // namespace

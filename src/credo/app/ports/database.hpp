@@ -45,6 +45,7 @@ class Tx {
     virtual ClassificationRepository& Classification() = 0;
     virtual CollectionRepository& Collections() = 0;
     virtual MailRepository& Mail() = 0;
+    virtual DelayModelRepository& DelayModels() = 0;
 };
 
 class Database {

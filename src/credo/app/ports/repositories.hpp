@@ -1100,6 +1100,28 @@ class MailRepository {
     virtual Status MarkFailed(std::int64_t id, const std::string& error, Timestamp next_at) = 0;
     // The newest messages of the outbox, newest first.
     virtual Result<std::vector<MailMessage>> Recent(int limit) = 0;
+// Trained payment-delay models (SPEC RP-6), kept as trained: nothing is updated or deleted.
+struct DelayModelRecord {
+    std::int64_t id = 0;
+    Date as_of{};
+    std::int64_t seed = 0;
+    std::int64_t auc_ppm = 0;  // the held-out AUC in millionths
+    std::int64_t train_examples = 0, train_late = 0, test_examples = 0, test_late = 0;
+    Date first_quarter{}, last_train_quarter{}, last_quarter{};
+    std::int64_t feature_count = 0;
+    std::string model;  // XGBoost's JSON document
+    std::optional<UserId> trained_by;
+    std::string trained_by_name;  // read only
+    Timestamp trained_at{};
+};
+
+class DelayModelRepository {
+ public:
+    virtual ~DelayModelRepository() = default;
+    virtual Result<std::int64_t> Insert(const DelayModelRecord& model) = 0;
+    // The latest model trained as of `as_of` or before (the latest date, then the latest trained); nullopt
+    // when there is none.
+    virtual Result<std::optional<DelayModelRecord>> Latest(Date as_of) = 0;
 };
 
 }  // namespace credo::app

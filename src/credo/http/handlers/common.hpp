@@ -53,5 +53,6 @@ void RegisterManagementReports(Router& router, ApiDeps& deps);
 void RegisterClassification(Router& router, ApiDeps& deps);
 void RegisterCollections(Router& router, ApiDeps& deps);
 void RegisterReceivablesReports(Router& router, ApiDeps& deps);
+void RegisterAnalytics(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http
