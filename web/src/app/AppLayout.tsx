@@ -8,6 +8,7 @@ import {
   CheckSquareOutlined,
   PieChartOutlined,
   RiseOutlined,
+  DotChartOutlined,
   BellOutlined,
   CloudUploadOutlined,
   ColumnWidthOutlined,
@@ -31,6 +32,7 @@ import { useAuth } from './auth';
 import { AlertsBell } from '@/features/alerts/AlertsBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MENU, type MenuEntry } from './routes';
+import { MENU, MENU_GROUPS, type MenuEntry, type MenuGroup } from './routes';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
@@ -61,6 +63,18 @@ export function menuItems(entries: MenuEntry[], label: (entry: MenuEntry) => Rea
   const groups = new Map<string, Item>();
   for (const e of entries) {
     const item: Item = { key: e.path, icon: ICONS[e.icon], label: label(e) };
+  reports: <BarChartOutlined />,
+  analytics: <DotChartOutlined />,
+};
+
+type MenuItem = { key: string; icon: ReactNode; label: ReactNode; children?: MenuItem[] };
+
+/** The side menu's items: the entries in order, those of a group gathered in its submenu where its first one stands. */
+export function menuItems(entries: MenuEntry[], label: (key: string) => string): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<MenuGroup, MenuItem>();
+  for (const e of entries) {
+    const item: MenuItem = { key: e.path, icon: ICONS[e.icon], label: <Link to={e.path}>{label(e.labelKey)}</Link> };
     if (!e.group) {
       items.push(item);
       continue;
@@ -72,6 +86,12 @@ export function menuItems(entries: MenuEntry[], label: (entry: MenuEntry) => Rea
       items.push(group);
     }
     group.children?.push(item);
+      const g = MENU_GROUPS[e.group];
+      group = { key: `group:${e.group}`, icon: ICONS[g.icon], label: label(g.labelKey), children: [] };
+      groups.set(e.group, group);
+      items.push(group);
+    }
+    group.children!.push(item);
   }
   return items;
 }
@@ -124,6 +144,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             (e) => <Link to={e.path}>{t(e.labelKey)}</Link>,
             (g) => t(`nav.${g}`),
           )}
+          defaultOpenKeys={entries.filter((e) => e.group && e.path === selected).map((e) => `group:${e.group}`)}
+          items={menuItems(entries, t)}
         />
       </Layout.Sider>
       <Layout>

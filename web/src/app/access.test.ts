@@ -94,6 +94,7 @@ describe('access', () => {
       '/reviews',
       '/reports/receivables',
     ]);
+    expect(entries).toEqual(['/', '/customers', '/customers/import', '/orders', '/credit-applications', '/alerts', '/reports/analytics']);
   });
   it('shows the auditor the audit trail but not the import', () => {
     const entries = MENU.filter((m) => can(['auditor'], m.capability)).map((m) => m.path);
@@ -111,6 +112,7 @@ describe('access', () => {
       '/reports/both-ends',
       '/reports/anomalies',
       '/reports/receivables',
+      '/reports/analytics',
     ]);
   });
   it('lets every manager read the reports, and leaves alerting management to sales managers, executives and admins', () => {
@@ -132,6 +134,20 @@ describe('collections access', () => {
     expect(ALL_ROLES.filter((r) => can([r], 'collections.work'))).toEqual(['sales', 'regional_manager', 'sales_manager', 'finance', 'admin']);
     expect(ALL_ROLES.filter((r) => can([r], 'collections.decide'))).toEqual(['finance', 'executive']);
     expect(can(['assistant'], 'collections.view')).toBe(false);
+  });
+});
+
+describe('analytics', () => {
+  it('lets every role see the analytics of its scope, and finance, executives and admins train the delay model', () => {
+    for (const role of ALL_ROLES) expect(can([role], 'analytics.view')).toBe(true);
+    expect(ALL_ROLES.filter((r) => can([r], 'analytics.train'))).toEqual(['finance', 'executive', 'admin']);
+  });
+  it('puts the reports in their own menu group', () => {
+    const items = menuItems(MENU, (key) => key);
+    const group = items.find((i) => i.key === 'group:reports');
+    expect(group?.label).toBe('nav.reports');
+    expect(group?.children?.map((c) => c.key)).toEqual(['/reports/both-ends', '/reports/anomalies', '/reports/analytics']);
+    expect(items.some((i) => i.key.startsWith('/reports/'))).toBe(false);
   });
 });
 

@@ -34,6 +34,8 @@ export type Capability =
   | 'reports.view'
   | 'reports.raise'
   | 'reports.receivables'
+  | 'analytics.view'
+  | 'analytics.train'
   | 'audit.view'
   | 'alerts.view'
   | 'users.manage'
@@ -86,6 +88,8 @@ const GRANTS: Record<Capability, Role[]> = {
   'reports.view': ['regional_manager', 'sales_manager', 'finance', 'commerce', 'executive', 'admin', 'auditor'],
   'reports.raise': ['sales_manager', 'executive', 'admin'], // the anomalies into the inboxes (RP-3)
   'reports.receivables': ALL_ROLES, // aging and KPIs, each role within its read scope (sales: its own customers)
+  'analytics.view': ALL_ROLES, // segments and delay risk of the customers within each role's read scope
+  'analytics.train': ['finance', 'executive', 'admin'], // the payment-delay model, trained on the whole history
   'audit.view': ['admin', 'auditor'],
   'alerts.view': ALL_ROLES, // each user's own inbox
   'users.manage': ['admin'],
