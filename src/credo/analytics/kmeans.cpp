@@ -82,7 +82,9 @@ KMeansResult Lloyd(const arma::mat& points, arma::mat centres, int max_iteration
         std::vector<arma::uword> counts(k, 0);
         for (arma::uword i = 0; i < n; ++i) {
             const auto c = static_cast<arma::uword>(r.assignment[i]);
-            sums.col(c) += points.col(i);
+            double* sum = sums.colptr(c);
+            const double* p = points.colptr(i);
+            for (arma::uword f = 0; f < d; ++f) sum[f] += p[f];
             ++counts[c];
         }
         for (arma::uword c = 0; c < k; ++c) {
