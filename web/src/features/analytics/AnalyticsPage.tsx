@@ -68,20 +68,24 @@ function SegmentsTab() {
 
   const option = useMemo<ChartOption | null>(() => {
     if (!s) return null;
+    // Purchases go on a log axis: customers without purchases in the twelve months sit at its left (or
+    // bottom) end, the smallest positive amount.
+    const positive = s.customers.map((m) => m.features.purchases).filter((v) => v > 0);
+    const floor = positive.length ? Math.min(...positive) : 1;
+    const value = (f: Feature, m: Segmentation['customers'][number]) => (f === 'purchases' ? Math.max(m.features[f], floor) : m.features[f]);
+    const axis = (f: Feature) => ({ type: f === 'purchases' ? 'log' : 'value', name: t(`analytics.feature.${f}`), scale: true });
     return {
       tooltip: { trigger: 'item', formatter: (p: { data: [number, number, string] }) => p.data[2] },
       legend: { top: 0 },
-      grid: { left: 56, right: 24, top: 40, bottom: 40 },
-      xAxis: { type: x === 'purchases' ? 'log' : 'value', name: t(`analytics.feature.${x}`), nameLocation: 'middle', nameGap: 28, scale: true },
-      yAxis: { type: y === 'purchases' ? 'log' : 'value', name: t(`analytics.feature.${y}`), scale: true },
+      grid: { left: 64, right: 48, top: 40, bottom: 40 },
+      xAxis: { ...axis(x), nameLocation: 'middle', nameGap: 28 },
+      yAxis: axis(y),
       series: s.clusters.map((c) => ({
         type: 'scatter',
         name: t('analytics.cluster', { n: c.index + 1 }),
         itemStyle: { color: COLOURS[c.index % COLOURS.length] },
         symbolSize: 8,
-        data: s.customers
-          .filter((m) => m.cluster === c.index)
-          .map((m) => [Math.max(m.features[x], x === 'purchases' ? 1 : -Infinity), Math.max(m.features[y], y === 'purchases' ? 1 : -Infinity), `${m.code} ${m.name}`]),
+        data: s.customers.filter((m) => m.cluster === c.index).map((m) => [value(x, m), value(y, m), `${m.code} ${m.name}`]),
       })),
     };
   }, [s, x, y, t]);
