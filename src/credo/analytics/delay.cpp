@@ -125,7 +125,7 @@ Result<DelayModel> DelayModel::Train(std::span<const DelayFeatureVector> x, std:
     const std::string seed_text = std::to_string(seed % 2147483648ULL);  // XGBoost's seed is an int
     const std::pair<const char*, const char*> params[] = {{"objective", "binary:logistic"},
                                                           {"booster", "gbtree"},
-                                                          {"tree_method", "exact"},
+                                                          {"tree_method", "hist"},
                                                           {"nthread", "1"},
                                                           {"max_depth", "3"},
                                                           {"eta", "0.1"},

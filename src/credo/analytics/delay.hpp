@@ -12,7 +12,7 @@
 //
 // The examples are split by time: the latest quarters (about a quarter of the examples) are held out and
 // the model is trained on the older ones; its AUC on the held-out quarters is its accuracy. Training is
-// reproducible: one thread, exact tree building, no sampling, the caller's seed.
+// reproducible: one thread, histogram trees (fast on large histories), no sampling, the caller's seed.
 #pragma once
 
 #include <cstdint>

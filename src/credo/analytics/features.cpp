@@ -17,10 +17,9 @@ double Major(std::int64_t minor, const Currency& currency) {
 
 double Ratio(std::int64_t bp) { return static_cast<double>(bp) / 10000.0; }
 
-}  // namespace
-
-Result<CustomerFeatures> MeasureFeatures(std::span<const domain::ReceivableItem> items, Currency currency, Date as_of) {
-    CREDO_TRY(auto b, domain::MeasureBehaviour(items, currency, as_of, kWindowMonths));
+// The features of `items` as of `as_of`, given their twelve-month behaviour `b`.
+CustomerFeatures FeaturesOf(std::span<const domain::ReceivableItem> items, const domain::PaymentBehaviour& b,
+                            Currency currency, Date as_of) {
     const Date year_ago = AddMonths(as_of, -kWindowMonths);
     const Date two_years_ago = AddMonths(as_of, -2 * kWindowMonths);
     std::int64_t last = 0, before = 0, invoices = 0;  // bounded: MeasureBehaviour checked the totals
@@ -50,10 +49,17 @@ Result<CustomerFeatures> MeasureFeatures(std::span<const domain::ReceivableItem>
     return f;
 }
 
+}  // namespace
+
+Result<CustomerFeatures> MeasureFeatures(std::span<const domain::ReceivableItem> items, Currency currency, Date as_of) {
+    CREDO_TRY(auto b, domain::MeasureBehaviour(items, currency, as_of, kWindowMonths));
+    return FeaturesOf(items, b, currency, as_of);
+}
+
 Result<DelayFeatureVector> MeasureDelayFeatures(std::span<const domain::ReceivableItem> items, Currency currency,
                                                 Date as_of) {
-    CREDO_TRY(auto base, MeasureFeatures(items, currency, as_of));
     CREDO_TRY(auto b, domain::MeasureBehaviour(items, currency, as_of, kWindowMonths));
+    const CustomerFeatures base = FeaturesOf(items, b, currency, as_of);
     CREDO_TRY(auto recent, domain::MeasureBehaviour(items, currency, as_of, kRecentMonths));
     DelayFeatureVector v{};
     std::copy(base.values.begin(), base.values.end(), v.begin());

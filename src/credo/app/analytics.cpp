@@ -34,24 +34,27 @@ Result<std::vector<CustomerLedger>> LoadLedgers(Tx& tx, const Context& ctx, cons
         return Ok();
     }));
     CREDO_TRY(auto base, Currency::FromCode(ctx.settings.base_currency));
-    std::unordered_map<std::string, std::int64_t> rates;  // invoice currency → base, as of as_of
+    // Each invoice currency with its rate into the base currency as of as_of, looked up once.
+    std::unordered_map<std::string, std::pair<Currency, std::int64_t>> rates;
     CREDO_CHECK(tx.Ledger().ScanReceivables(
         as_of, [&](const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled) -> Status {
             auto it = index.find(inv.customer.value());
             if (it == index.end()) return Ok();
             auto rate = rates.find(inv.currency);
             if (rate == rates.end()) {
+                CREDO_TRY(auto c, Currency::FromCode(inv.currency));
                 CREDO_TRY(auto r, RateInto(tx, ctx, inv.currency, ctx.settings.base_currency, as_of, "as_of"));
-                rate = rates.emplace(inv.currency, r).first;
+                rate = rates.emplace(inv.currency, std::pair(c, r)).first;
             }
-            CREDO_TRY(auto from, Currency::FromCode(inv.currency));
-            CREDO_TRY(auto amount, Convert(Money(inv.amount_minor, from), rate->second, base));
+            const Currency from = rate->second.first;
+            const std::int64_t rate_e8 = rate->second.second;
+            CREDO_TRY(auto amount, Convert(Money(inv.amount_minor, from), rate_e8, base));
             if (amount.minor() <= 0) return Ok();
             domain::ReceivableItem item{inv.issue_date, inv.due_date, amount, {}};
             std::int64_t total = 0;
             for (const auto& s : settled) {
                 if (s.day > as_of) continue;
-                CREDO_TRY(auto part, Convert(Money(s.amount_minor, from), rate->second, base));
+                CREDO_TRY(auto part, Convert(Money(s.amount_minor, from), rate_e8, base));
                 // Rounding must not let the settlements exceed the item.
                 const std::int64_t minor = std::min(part.minor(), amount.minor() - total);
                 if (minor <= 0) continue;
