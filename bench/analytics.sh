@@ -27,12 +27,17 @@ SERVER=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null && break; sleep 0.2; done
 TOKEN=$(curl -sf -XPOST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d '{"username":"bench.cfo","password":"bench-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-timed() {  # LABEL METHOD PATH [BODY]: one request, its time and a summary of the answer
+cpu() {  # the server's CPU seconds so far (user + system)
+    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$SERVER/stat"
+}
+timed() {  # LABEL METHOD PATH [BODY]: one request, its time, the server's CPU time for it, and a summary of the answer
     local label=$1 method=$2 path=$3 body=${4:-}
     local out="$WORK/out.json"
-    local t
+    local t before after
+    before=$(cpu)
     t=$(curl -s -o "$out" -w '%{time_total}' -X "$method" "http://127.0.0.1:$PORT/api/v1$path" \
         -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${body:+-d "$body"})
+    after=$(cpu)
     local what
     what=$(python3 - "$out" <<'PY'
 import json, sys
@@ -43,10 +48,10 @@ elif "auc" in d: print(f"AUC {d['auc']:.4f}, {d['train_examples']} trained on, {
 else: print(f"{len(d['items'])} predictions")
 PY
 )
-    echo "| $label | $(python3 -c "print(f'{$t:.2f}')") s | $what |"
+    echo "| $label | $(python3 -c "print(f'{$t:.2f}')") s | $(python3 -c "print(f'{$after - $before:.2f}')") s | $what |"
 }
-echo "| request ($CUSTOMERS customers, $INVOICES invoices) | time | answer |"
-echo "|---|---|---|"
+echo "| request ($CUSTOMERS customers, $INVOICES invoices) | time | server CPU | answer |"
+echo "|---|---|---|---|"
 timed "GET /analytics/segments?k=$K" GET "/analytics/segments?k=$K&seed=1"
 timed "GET /analytics/segments?k=$K (again)" GET "/analytics/segments?k=$K&seed=1"
 timed "POST /analytics/delay-model" POST /analytics/delay-model '{}'
