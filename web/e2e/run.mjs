@@ -449,6 +449,9 @@ try {
     await page.locator('[data-testid=kpi-table] .ant-table-row').nth(11).waitFor();
     const kpis = await api(base, token, 'GET', '/reports/kpis');
     check(kpis.status === 200 && kpis.body.months.some((m) => m.dso_days !== null), 'the demo company has no DSO');
+  });
+  });
+
   await step('the analytics page clusters the demo customers, and a trained delay model ranks them with its AUC', async () => {
     await page.goto(`${base}/reports/analytics`);
     await page.locator('[data-testid=segment-cards] [data-testid=segment-profile]').first().waitFor();
@@ -460,7 +463,6 @@ try {
     await page.locator('[data-testid=delay-table] .ant-table-row').first().waitFor({ timeout: 60_000 });
     const auc = Number(await page.locator('[data-testid=delay-auc] .ant-statistic-content-value').textContent());
     check(auc > 0.5 && auc <= 1, `the AUC shown is ${auc}`);
-  });
   });
 
   await step('takes the screenshot of a customer file', async () => {

@@ -669,7 +669,7 @@ class SqlTx final : public app::Tx {
           protection_(c),
           classification_(c),
           collections_(c),
-          mail_(c) {}
+          mail_(c),
           delay_models_(c) {}
     app::CustomerRepository& Customers() override { return customers_; }
     app::ActivityRepository& Activities() override { return activities_; }

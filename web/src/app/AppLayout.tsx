@@ -8,10 +8,10 @@ import {
   CheckSquareOutlined,
   PieChartOutlined,
   RiseOutlined,
-  DotChartOutlined,
   BellOutlined,
   CloudUploadOutlined,
   ColumnWidthOutlined,
+  DotChartOutlined,
   FileExclamationOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -32,7 +32,6 @@ import { useAuth } from './auth';
 import { AlertsBell } from '@/features/alerts/AlertsBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MENU, type MenuEntry } from './routes';
-import { MENU, MENU_GROUPS, type MenuEntry, type MenuGroup } from './routes';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
@@ -53,6 +52,7 @@ const ICONS: Record<string, ReactNode> = {
   movers: <RiseOutlined />,
   reports: <BarChartOutlined />,
   receivables: <AccountBookOutlined />,
+  analytics: <DotChartOutlined />,
   collections: <FileExclamationOutlined />,
 };
 
@@ -63,18 +63,6 @@ export function menuItems(entries: MenuEntry[], label: (entry: MenuEntry) => Rea
   const groups = new Map<string, Item>();
   for (const e of entries) {
     const item: Item = { key: e.path, icon: ICONS[e.icon], label: label(e) };
-  reports: <BarChartOutlined />,
-  analytics: <DotChartOutlined />,
-};
-
-type MenuItem = { key: string; icon: ReactNode; label: ReactNode; children?: MenuItem[] };
-
-/** The side menu's items: the entries in order, those of a group gathered in its submenu where its first one stands. */
-export function menuItems(entries: MenuEntry[], label: (key: string) => string): MenuItem[] {
-  const items: MenuItem[] = [];
-  const groups = new Map<MenuGroup, MenuItem>();
-  for (const e of entries) {
-    const item: MenuItem = { key: e.path, icon: ICONS[e.icon], label: <Link to={e.path}>{label(e.labelKey)}</Link> };
     if (!e.group) {
       items.push(item);
       continue;
@@ -86,12 +74,6 @@ export function menuItems(entries: MenuEntry[], label: (key: string) => string):
       items.push(group);
     }
     group.children?.push(item);
-      const g = MENU_GROUPS[e.group];
-      group = { key: `group:${e.group}`, icon: ICONS[g.icon], label: label(g.labelKey), children: [] };
-      groups.set(e.group, group);
-      items.push(group);
-    }
-    group.children!.push(item);
   }
   return items;
 }
@@ -144,8 +126,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
             (e) => <Link to={e.path}>{t(e.labelKey)}</Link>,
             (g) => t(`nav.${g}`),
           )}
-          defaultOpenKeys={entries.filter((e) => e.group && e.path === selected).map((e) => `group:${e.group}`)}
-          items={menuItems(entries, t)}
         />
       </Layout.Sider>
       <Layout>

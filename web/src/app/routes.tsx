@@ -16,15 +16,7 @@ export interface MenuEntry {
   capability: Capability;
   /** The submenu the entry sits in (key `reports`: the reports group), or none: a top-level entry. */
   group?: 'reports';
-  /** The menu group it sits in (a submenu); none: at the top level. */
-  group?: MenuGroup;
 }
-
-/** The menu groups, with the label and icon of each submenu. */
-export type MenuGroup = 'reports';
-export const MENU_GROUPS: Record<MenuGroup, { labelKey: string; icon: string }> = {
-  reports: { labelKey: 'nav.reports', icon: 'reports' },
-};
 
 /** The menu, in order; a role sees the entries whose capability it holds. */
 export const MENU: MenuEntry[] = [
@@ -34,8 +26,6 @@ export const MENU: MenuEntry[] = [
   { path: '/orders', labelKey: 'nav.orders', icon: 'orders', capability: 'orders.view' },
   { path: '/credit-applications', labelKey: 'nav.approvals', icon: 'approvals', capability: 'approvals.view' },
   { path: '/collection-cases', labelKey: 'nav.collections', icon: 'collections', capability: 'collections.view' },
-  { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view', group: 'reports' },
-  { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view', group: 'reports' },
   // Every role may read the rates (/fx-rates); the menu leads there the roles that enter them.
   { path: '/fx-rates', labelKey: 'nav.fx_rates', icon: 'fx', capability: 'fx.manage' },
   { path: '/assignments', labelKey: 'nav.assignments', icon: 'assignments', capability: 'customers.assign' },
@@ -50,7 +40,6 @@ export const MENU: MenuEntry[] = [
   { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view', group: 'reports' },
   { path: '/reports/anomalies', labelKey: 'nav.anomalies', icon: 'anomalies', capability: 'reports.view', group: 'reports' },
   { path: '/reports/receivables', labelKey: 'nav.receivables', icon: 'receivables', capability: 'reports.receivables', group: 'reports' },
-  // Reports
   { path: '/reports/analytics', labelKey: 'nav.analytics', icon: 'analytics', capability: 'analytics.view', group: 'reports' },
 ];
 
@@ -117,11 +106,11 @@ export const router = createBrowserRouter([
       { path: 'assignments', element: page(() => import('@/features/ownership/ProposalPage'), 'customers.assign') },
       { path: 'alerts', element: page(() => import('@/features/alerts/AlertsPage'), 'alerts.view') },
       { path: 'fx-rates', element: page(() => import('@/features/fx/FxRatesPage'), 'fx.view') },
+      { path: 'reports/analytics', element: page(() => import('@/features/analytics/AnalyticsPage'), 'analytics.view') },
       { path: 'reports/receivables', element: page(() => import('@/features/receivables/ReceivablesPage'), 'reports.receivables') },
       { path: 'reports/both-ends', element: page(() => import('@/features/reports/BothEndsPage'), 'reports.view') },
       { path: 'reports/anomalies', element: page(() => import('@/features/reports/AnomaliesPage'), 'reports.view') },
       { path: 'admin/policies', element: page(() => import('@/features/admin/PoliciesPage'), 'policies.view') },
-      { path: 'reports/analytics', element: page(() => import('@/features/analytics/AnalyticsPage'), 'analytics.view') },
       { path: 'account', element: page(() => import('@/features/account/AccountPage')) },
       { path: 'reviews', element: page(() => import('@/features/classification/DueReviewsPage'), 'reviews.view') },
       { path: 'reports/tiers', element: page(() => import('@/features/classification/DistributionPage'), 'reports.view') },

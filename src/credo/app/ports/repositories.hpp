@@ -1100,6 +1100,8 @@ class MailRepository {
     virtual Status MarkFailed(std::int64_t id, const std::string& error, Timestamp next_at) = 0;
     // The newest messages of the outbox, newest first.
     virtual Result<std::vector<MailMessage>> Recent(int limit) = 0;
+};
+
 // Trained payment-delay models (SPEC RP-6), kept as trained: nothing is updated or deleted.
 struct DelayModelRecord {
     std::int64_t id = 0;
