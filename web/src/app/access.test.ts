@@ -93,6 +93,7 @@ describe('access', () => {
       '/alerts',
       '/reviews',
       '/reports/receivables',
+      '/reports/analytics',
     ]);
   });
   it('shows the auditor the audit trail but not the import', () => {
