@@ -6,6 +6,7 @@
 #include "credo/app/audit.hpp"
 #include "credo/app/auth.hpp"
 #include "credo/app/reports.hpp"
+#include "credo/domain/classification/classification.hpp"
 
 namespace credo::app {
 namespace {
@@ -250,28 +251,6 @@ std::string Percent(std::int64_t bp) {
     return sign + std::to_string(v / 100) + "." + (cents < 10 ? "0" : "") + std::to_string(cents) + " %";
 }
 
-// Shares in basis points that add up to exactly 10000: floors, then the largest remainders.
-std::vector<std::int64_t> Shares(const std::vector<std::int64_t>& counts) {
-    std::int64_t total = 0;
-    for (auto c : counts) total += c;
-    std::vector<std::int64_t> out(counts.size(), 0), rest(counts.size(), 0);
-    if (total == 0) return out;
-    std::int64_t given = 0;
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        out[i] = counts[i] * 10000 / total;
-        rest[i] = counts[i] * 10000 % total;
-        given += out[i];
-    }
-    for (; given < 10000; ++given) {
-        std::size_t best = 0;
-        for (std::size_t i = 1; i < rest.size(); ++i)
-            if (rest[i] > rest[best]) best = i;
-        ++out[best];
-        rest[best] = -1;
-    }
-    return out;
-}
-
 }  // namespace
 
 Result<tabular::Document> BuildManagementReport(Tx& tx, const Context& ctx, const domain::Actor& actor, Date as_of,
@@ -325,7 +304,7 @@ Result<tabular::Document> BuildManagementReport(Tx& tx, const Context& ctx, cons
         ++counts[g];
         opens[g] += f.open_minor;
     }
-    const auto shares = Shares(counts);
+    const auto shares = domain::SharesBp(counts);  // CL-5's rule: they add up to 100 %
     tabular::Section by_grade{w[kGrades],
                               {{w[kGrade]}, {w[kCustomers], true}, {w[kShare], true}, {w[kExposureOpen], true}},
                               {},
