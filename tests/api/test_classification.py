@@ -116,6 +116,31 @@ class ClassificationTest(CredoTestCase):
         self.assertError(self.sales.post(f"/customers/{self.ids['EDGE']}/reviews", {}), 404, "not_found")
         self.assertError(self.auditor.post(f"/customers/{self.ids['TOP']}/reviews", {}), 403, "forbidden")
 
+    def test_search_by_tier_and_grade(self):
+        # CF-8: today's tier (the invoices are within the last twelve months) and the grade on the account.
+        def ids(client, **query):
+            page = self.assertStatus(client.get("/customers", query=query), 200)
+            self.assertEqual(page["total"], len(page["items"]))
+            return {i["id"] for i in page["items"]}
+
+        self.assertEqual(ids(self.admin, tier="A"), {self.ids["TOP"]})
+        self.assertEqual(ids(self.admin, tier="B"), {self.ids["EDGE"], self.ids["NOTE"]})
+        self.assertEqual(ids(self.admin, tier="B", region="north"), {self.ids["NOTE"]})
+        self.assertEqual(ids(self.admin, tier="B", q="EDGE阀门"), {self.ids["EDGE"]})
+        today = self.assertStatus(self.admin.get("/reports/tiers"), 200)
+        for group in today["groups"]:
+            with self.subTest(tier=group["key"]):
+                self.assertEqual(len(ids(self.admin, tier=group["key"])), group["count"])
+        self.assertEqual(ids(self.sales, tier="A"), {self.ids["TOP"]})
+        self.assertEqual(ids(self.sales, tier="B"), set())
+        self.assertEqual(ids(self.admin, grade="I"), set())
+        self.assertError(self.admin.get("/customers", query={"tier": "E"}), 400, "invalid_argument", field="tier")
+        self.assertError(self.admin.get("/customers", query={"grade": "V"}), 400, "invalid_argument", field="grade")
+        status, _, _ = self.admin.request("GET", "/exports/customers?format=csv&tier=A")
+        self.assertEqual(status, 200)
+        self.assertError(self.admin.get("/exports/customers", query={"format": "csv", "tier": "E"}), 400,
+                         "invalid_argument", field="tier")
+
     def test_bad_input(self):
         err = self.assertError(self.admin.get("/reports/tiers", query={"by": "colour"}), 400, "invalid_argument",
                                field="by")

@@ -2,4 +2,4 @@ SELECT c.id, c.code, c.kind, c.name, c.region, c.owner_id, u.display_name, c.pho
        c.nature, c.completeness, c.version, c.updated_at, count(*) OVER () AS total
 {FILTER}
 {ORDER}
-LIMIT $14 OFFSET $15
+LIMIT $16 OFFSET $17

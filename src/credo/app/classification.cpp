@@ -167,13 +167,38 @@ Result<std::vector<ClassifiedCustomer>> ClassifyCustomers(Tx& tx, const Context&
         return it == index.end() ? nullptr : &out[it->second].facts;
     };
     BaseConverter convert(tx, ctx, as_of);
-    CREDO_TRY(auto invoiced, tx.Classification().InvoicedTotals(as_of, std::nullopt));
+    // The stored totals when they are for this date (the daily job's, kept by every document since).
+    auto& repo = tx.Classification();
+    CREDO_TRY(auto stored_for, repo.StoredTotalsDate());
+    const bool stored = stored_for == as_of;
+    CREDO_TRY(auto invoiced, stored ? repo.StoredTotals(false) : repo.InvoicedTotals(as_of, std::nullopt));
     CREDO_CHECK(AddTotals(invoiced, 1, convert, facts_of));
-    CREDO_TRY(auto credited, tx.Classification().CreditedTotals(as_of, std::nullopt));
+    CREDO_TRY(auto credited, stored ? repo.StoredTotals(true) : repo.CreditedTotals(as_of, std::nullopt));
     CREDO_CHECK(AddTotals(credited, -1, convert, facts_of));
     for (auto& c : out) CREDO_CHECK(Decide(c, settings.policy));
     std::erase_if(out, [&](const ClassifiedCustomer& c) { return c.since > as_of; });
     return out;
+}
+
+Status StorePurchaseTotals(Tx& tx, Date as_of) {
+    CREDO_CHECK(tx.Classification().LockStoredTotals(true));
+    return tx.Classification().StoreTotals(as_of, std::nullopt);
+}
+
+Status ResolveTierFilter(Tx& tx, const Context& ctx, const Actor& actor, CustomerFilter& filter) {
+    if (!filter.tier) return Ok();
+    CREDO_TRY(auto customers, ClassifyCustomers(tx, ctx, actor, DateOf(ctx.clock.Now())));
+    std::vector<CustomerId> only;
+    for (const auto& c : customers)
+        if (c.classes.tier == *filter.tier) only.push_back(c.file.customer);
+    filter.only = std::move(only);
+    return Ok();
+}
+
+Status KeepPurchaseTotals(Tx& tx, CustomerId customer) {
+    CREDO_TRY(auto as_of, tx.Classification().LockStoredTotals(false));
+    if (!as_of) return Ok();
+    return tx.Classification().StoreTotals(*as_of, customer);
 }
 
 Result<ClassificationView> GetClassification(Tx& tx, const Context& ctx, const Actor& actor, CustomerId customer,

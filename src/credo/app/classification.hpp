@@ -40,6 +40,16 @@ struct ClassifiedCustomer {
 Result<std::vector<ClassifiedCustomer>> ClassifyCustomers(Tx& tx, const Context& ctx, const domain::Actor& actor,
                                                           Date as_of);
 
+// The purchases every classification reads, stored for one date (V018) so that the reports of that date read
+// one row per customer and currency instead of its invoices. StorePurchaseTotals rewrites them all as of
+// `as_of` (the daily job "purchase_totals", run before the jobs that classify); KeepPurchaseTotals rewrites
+// one customer's in the transaction of each invoice and credit note, so the stored rows always equal the
+// ledger as of their date. ClassifyCustomers reads them when its date is theirs, the ledger otherwise.
+Status StorePurchaseTotals(Tx& tx, Date as_of);
+// CF-8: a customer filter's tier (today's, within the actor's scope) as the list of files that have it.
+Status ResolveTierFilter(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerFilter& filter);
+Status KeepPurchaseTotals(Tx& tx, CustomerId customer);
+
 // GET /customers/{id}/classification. kNotFound outside the actor's scope.
 struct ClassificationView {
     ClassifiedCustomer customer;

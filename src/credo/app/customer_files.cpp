@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "credo/app/audit.hpp"
+#include "credo/app/classification.hpp"
 
 namespace credo::app {
 using domain::Actor;
@@ -350,12 +351,13 @@ Result<std::vector<DuplicateMatch>> FindDuplicates(Tx& tx, const Actor& actor, c
     return Redact(actor, tx, std::move(matches));
 }
 
-Result<CustomerPage> SearchCustomers(Tx& tx, const Actor& actor, const CustomerQuery& query) {
+Result<CustomerPage> SearchCustomers(Tx& tx, const Context& ctx, const Actor& actor, const CustomerQuery& query) {
     if (query.limit < 1 || query.limit > 200) return FieldError("page_size", "must be from 1 to 200");
     if (query.offset < 0) return FieldError("page", "must be 1 or more");
     CustomerQuery scoped = query;
     scoped.filter.scope = domain::ReadScope(actor);
     if (scoped.filter.q && scoped.filter.q->empty()) scoped.filter.q.reset();
+    CREDO_CHECK(ResolveTierFilter(tx, ctx, actor, scoped.filter));
     return tx.Customers().Search(scoped);
 }
 

@@ -87,7 +87,8 @@ Result<std::vector<DuplicateMatch>> FindDuplicates(Tx& tx, const domain::Actor& 
                                                    const std::string& tax_id, const std::string& phone,
                                                    std::optional<CustomerId> exclude);
 
-Result<CustomerPage> SearchCustomers(Tx& tx, const domain::Actor& actor, const CustomerQuery& query);
+Result<CustomerPage> SearchCustomers(Tx& tx, const Context& ctx, const domain::Actor& actor,
+                                     const CustomerQuery& query);
 
 Result<domain::Activity> AddActivity(Tx& tx, const Context& ctx, const domain::Actor& actor, CustomerId id,
                                      domain::Activity activity);

@@ -4,6 +4,7 @@
 
 #include "credo/app/access_watch.hpp"
 #include "credo/app/audit.hpp"
+#include "credo/app/classification.hpp"
 #include "credo/app/tabular/csv.hpp"
 #include "credo/app/tabular/xlsx.hpp"
 #include "credo/domain/customer/masking.hpp"
@@ -285,6 +286,7 @@ Result<ExportFile> ExportCustomers(Tx& tx, const Context& ctx, const domain::Act
     CREDO_TRY(auto users, tx.Users().List());
     CustomerFilter scoped = filter;
     scoped.scope = domain::ReadScope(actor);
+    CREDO_CHECK(ResolveTierFilter(tx, ctx, actor, scoped));
     std::unordered_map<std::int64_t, std::string> usernames;
     for (const auto& u : users) usernames.emplace(u.id.value(), u.username);
     std::vector<std::vector<std::string>> rows;
@@ -321,6 +323,8 @@ boost::json::object FilterJson(const CustomerFilter& f) {
     if (f.lifecycle) out["lifecycle"] = domain::kLifecycleNames.Name(*f.lifecycle);
     if (f.importance) out["importance"] = domain::kImportanceNames.Name(*f.importance);
     if (f.nature) out["nature"] = domain::kNatureNames.Name(*f.nature);
+    if (f.grade) out["grade"] = domain::kCreditGradeNames.Name(*f.grade);
+    if (f.tier) out["tier"] = domain::kTierNames.Name(*f.tier);
     return out;
 }
 

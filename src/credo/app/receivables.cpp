@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "credo/app/audit.hpp"
+#include "credo/app/classification.hpp"
 #include "credo/app/credit.hpp"
 #include "credo/app/customer_files.hpp"
 #include "credo/base/fx.hpp"
@@ -82,6 +83,7 @@ Result<InvoiceRecord> IssueInvoice(Tx& tx, const Context& ctx, const Actor& acto
     CREDO_TRY(auto seq, tx.Sequences().Next("invoices"));
     inv.number = Number("INV", seq);
     CREDO_TRY(inv.id, tx.Ledger().InsertInvoice(inv));
+    CREDO_CHECK(KeepPurchaseTotals(tx, inv.customer));
     CREDO_TRY(auto added, OpenInAccount(inv, inv.open_minor, account));
     std::int64_t freed = 0;
     if (order) {
@@ -160,6 +162,7 @@ Result<RecordedPayment> RecordPayment(Tx& tx, const Context& ctx, const Actor& a
     CREDO_TRY(auto seq, tx.Sequences().Next(in.kind == "payment" ? "payments" : "credit_notes"));
     p.number = Number(in.kind == "payment" ? "RC" : "CN", seq);
     CREDO_TRY(p.id, tx.Ledger().InsertPayment(p));
+    if (p.kind == "credit_note") CREDO_CHECK(KeepPurchaseTotals(tx, p.customer));
     for (auto& [inv, part] : applied) {
         CREDO_TRY(auto before, OpenInAccount(*inv, inv->open_minor, account));
         inv->open_minor -= part;

@@ -78,7 +78,7 @@ void AddJobs(CLI::App& app, int& exit_code) {
     auto name = std::make_shared<std::string>();
     auto as_of = std::make_shared<std::string>();
     AddDbOptions(*run, *db);
-    run->add_option("job", *name, "the job: session_sweep, pool_return, reevaluation, alerts or reminders")->required();
+    run->add_option("job", *name, "the job: session_sweep, purchase_totals, pool_return, reevaluation, alerts, report_reminders or reminders")->required();
     run->add_option("--as-of", *as_of, "the date the job runs for (YYYY-MM-DD)")->required();
     run->callback([&exit_code, db, name, as_of] {
         auto date = ParseDate(*as_of, "as-of");

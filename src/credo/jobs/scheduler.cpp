@@ -63,6 +63,9 @@ void RegisterStandardJobs(Scheduler& scheduler) {
                                // Sessions that expired before the day began; later ones go the next day.
                                return tx.Sessions().DeleteExpired(StartOfDay(as_of));
                            }});
+    // CL-1, CL-5: the day's stored purchase totals, before the jobs below classify.
+    scheduler.Register(
+        Job{"purchase_totals", [](app::Tx& tx, Date as_of) -> Status { return app::StorePurchaseTotals(tx, as_of); }});
     scheduler.Register(Job{"pool_return", [&ctx = scheduler.context()](app::Tx& tx, Date as_of) -> Status {
                                CREDO_TRY(auto report, app::ReturnNeglectedFiles(tx, ctx, as_of));
                                if (!report.returned.empty() || !report.noticed.empty())

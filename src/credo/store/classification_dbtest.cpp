@@ -10,6 +10,7 @@
 #include "credo/app/classification.hpp"
 #include "credo/app/credit.hpp"
 #include "credo/app/customer_files.hpp"
+#include "credo/app/customer_transfer.hpp"
 #include "credo/app/receivables.hpp"
 #include "credo/jobs/scheduler.hpp"
 #include "fixtures/db_fixture.hpp"
@@ -134,6 +135,148 @@ TEST_F(ClassificationDbTest, TheDistributionAddsUpEveryWay) {
     ASSERT_TRUE(edge_view) << edge_view.error().message;
     EXPECT_EQ(edge_view->customer.facts.last_12, 30'000'000);
     EXPECT_EQ(edge_view->customer.classes.tier, domain::Tier::kA);
+}
+
+// The stored purchase totals (V018) equal the ledger's after the daily job and after every invoice and credit
+// note since, and the tier report of their date, which reads them, follows each document.
+TEST_F(ClassificationDbTest, StoredPurchaseTotalsFollowEveryDocument) {
+    ASSERT_TRUE(
+        db().Write([&](Tx& tx) { return app::SetFxRate(tx, ctx(), admin_, "USD", D("2025-01-01"), "7.00000000"); }));
+    const CustomerId buyer = Customer("存储测试阀门有限公司", "east", "2019-01-01", "established", true);
+    const CustomerId dollar = Customer("存储测试美元客户有限公司", "north", "2019-01-01", "established", false);
+    Invoice(buyer, "2026-02-10", "250000.00");
+    Invoice(buyer, "2024-05-10", "90000.00");  // the third twelve-month period
+    Invoice(dollar, "2025-12-01", "10000.00", "USD");
+    const Date as_of = D("2026-06-30");
+
+    auto rows = [&](bool stored, bool credit_notes) {
+        auto r = app::ReadTx(db(), [&](Tx& tx) -> Result<std::vector<std::string>> {
+            auto& repo = tx.Classification();
+            CREDO_TRY(auto totals, stored ? repo.StoredTotals(credit_notes)
+                                          : (credit_notes ? repo.CreditedTotals(as_of, std::nullopt)
+                                                          : repo.InvoicedTotals(as_of, std::nullopt)));
+            std::vector<std::string> out;
+            for (const auto& t : totals)
+                out.push_back(std::to_string(t.customer.value()) + " " + t.currency + " " +
+                              std::to_string(t.periods[0]) + " " + std::to_string(t.periods[1]) + " " +
+                              std::to_string(t.periods[2]) + " " + (t.first ? FormatDate(*t.first) : "-") + " " +
+                              (t.last ? FormatDate(*t.last) : "-"));
+            return out;
+        });
+        EXPECT_TRUE(r) << r.error().message;
+        return *r;
+    };
+    auto stored_date = [&] {
+        return app::ReadTx(db(), [&](Tx& tx) { return tx.Classification().StoredTotalsDate(); }).value();
+    };
+    auto tier_counts = [&] {
+        std::vector<std::int64_t> counts;
+        for (const auto& g : Report(admin_, as_of, app::DistributionBy::kTier).groups) counts.push_back(g.count);
+        return counts;
+    };
+
+    EXPECT_EQ(stored_date(), std::nullopt);
+    EXPECT_TRUE(rows(true, false).empty());
+    // A document before the first run stores nothing: there is no date to keep.
+    Invoice(dollar, "2026-03-01", "1.00", "USD");
+    EXPECT_TRUE(rows(true, false).empty());
+
+    jobs::Scheduler scheduler(db(), ctx(), "test-server");
+    jobs::RegisterStandardJobs(scheduler);
+    ASSERT_TRUE(scheduler.RunNow("purchase_totals", as_of));
+    EXPECT_EQ(stored_date(), as_of);
+    EXPECT_EQ(rows(true, false), rows(false, false));
+    EXPECT_EQ(rows(true, false).size(), 2u);
+    EXPECT_EQ(tier_counts(), (std::vector<std::int64_t>{0, 1, 1, 0}));  // 250,000 is B; 70,007 CNY is C
+
+    // An invoice of the date makes the buyer an A; a credit note brings it back to B; each in its own
+    // transaction, and the stored rows stay equal to the ledger.
+    Invoice(buyer, "2026-06-30", "60000.00");
+    EXPECT_EQ(rows(true, false), rows(false, false));
+    EXPECT_EQ(tier_counts(), (std::vector<std::int64_t>{1, 0, 1, 0}));
+    CreditNote(buyer, "2026-06-01", "20000.00");
+    EXPECT_EQ(rows(true, true), rows(false, true));
+    EXPECT_EQ(rows(true, true).size(), 1u);
+    EXPECT_EQ(tier_counts(), (std::vector<std::int64_t>{0, 1, 1, 0}));
+    // A document dated after the stored date changes nothing of that date.
+    Invoice(buyer, "2026-07-15", "500000.00");
+    EXPECT_EQ(rows(true, false), rows(false, false));
+    EXPECT_EQ(tier_counts(), (std::vector<std::int64_t>{0, 1, 1, 0}));
+
+    // Another date reads the ledger: the next day's report sees the July invoice only from the 15th on.
+    auto later = Report(admin_, D("2026-07-15"), app::DistributionBy::kTier);
+    EXPECT_EQ(later.groups[0].count, 1);
+    // The next day's run moves the date, and once per date.
+    ASSERT_TRUE(scheduler.RunNow("purchase_totals", D("2026-07-15")));
+    EXPECT_EQ(stored_date(), D("2026-07-15"));
+    EXPECT_EQ(Report(admin_, D("2026-07-15"), app::DistributionBy::kTier).groups[0].count, 1);
+    EXPECT_EQ(scheduler.RunNow("purchase_totals", D("2026-07-15")).value(), jobs::RunOutcome::kAlreadyRan);
+}
+
+// CF-8: the customer search filters by today's tier and by the grade on the credit account, within the
+// reader's scope, on both forms of the search (free text and plain) and in the export.
+TEST_F(ClassificationDbTest, TheSearchFiltersByTierAndGrade) {
+    const CustomerId big = Customer("筛选测试一号阀门有限公司", "east", "2019-01-01", "established", true);
+    const CustomerId middle = Customer("筛选测试二号阀门有限公司", "east", "2019-01-01", "established", false);
+    const CustomerId small = Customer("筛选测试三号泵业有限公司", "north", "2019-01-01", "established", true);
+    Invoice(big, "2026-03-01", "320000.00");
+    Invoice(middle, "2026-04-01", "210000.00");
+    Invoice(small, "2026-05-01", "1000.00");
+    app::CreditTerms terms;
+    terms.currency = "CNY";
+    terms.limit_minor = 100'000'000;  // above the exposure of the invoices
+    terms.grade = "II";
+    ASSERT_TRUE(db().Write([&](Tx& tx) { return app::GrantCredit(tx, ctx(), domain::SystemActor(), middle, terms); }));
+    terms.grade = "IV";
+    ASSERT_TRUE(db().Write([&](Tx& tx) { return app::GrantCredit(tx, ctx(), domain::SystemActor(), small, terms); }));
+
+    auto search = [&](const domain::Actor& actor, app::CustomerFilter f) {
+        auto page = app::ReadTx(db(), [&](Tx& tx) {
+            return app::SearchCustomers(tx, ctx(), actor, app::CustomerQuery{f, app::CustomerSort::kCodeAsc, 0, 50});
+        });
+        EXPECT_TRUE(page) << page.error().message;
+        std::vector<CustomerId> ids;
+        for (const auto& s : page->items) ids.push_back(s.id);
+        EXPECT_EQ(page->total, static_cast<std::int64_t>(ids.size()));
+        return ids;
+    };
+    app::CustomerFilter f;
+    f.tier = domain::Tier::kA;
+    EXPECT_EQ(search(admin_, f), std::vector<CustomerId>{big});
+    f.tier = domain::Tier::kB;
+    EXPECT_EQ(search(admin_, f), std::vector<CustomerId>{middle});
+    EXPECT_TRUE(search(sales_, f).empty());  // B is not the salesperson's
+    f.q = "阀门";
+    EXPECT_EQ(search(admin_, f), std::vector<CustomerId>{middle});
+    f.tier = domain::Tier::kD;  // nobody
+    EXPECT_TRUE(search(admin_, f).empty());
+
+    app::CustomerFilter g;
+    g.grade = domain::CreditGrade::kIV;
+    EXPECT_EQ(search(admin_, g), std::vector<CustomerId>{small});
+    EXPECT_EQ(search(sales_, g), std::vector<CustomerId>{small});
+    g.grade = domain::CreditGrade::kI;
+    EXPECT_TRUE(search(admin_, g).empty());
+    g.grade = domain::CreditGrade::kII;
+    g.tier = domain::Tier::kB;
+    EXPECT_EQ(search(admin_, g), std::vector<CustomerId>{middle});
+    g.tier = domain::Tier::kC;
+    EXPECT_TRUE(search(admin_, g).empty());
+
+    // The stored totals give the same answer as the ledger.
+    jobs::Scheduler scheduler(db(), ctx(), "test-server");
+    jobs::RegisterStandardJobs(scheduler);
+    ASSERT_TRUE(scheduler.RunNow("purchase_totals", DateOf(clock().Now())));
+    app::CustomerFilter c;
+    c.tier = domain::Tier::kC;
+    EXPECT_EQ(search(admin_, c), std::vector<CustomerId>{small});
+
+    // The export keeps to the filter.
+    auto file = app::ReadTx(db(), [&](Tx& tx) {
+        return app::ExportCustomers(tx, ctx(), admin_, c, app::CustomerSort::kCodeAsc, app::ExportFormat::kCsv);
+    });
+    ASSERT_TRUE(file) << file.error().message;
+    EXPECT_EQ(file->rows, 1);
 }
 
 TEST_F(ClassificationDbTest, ReportRemindersOncePerDate) {

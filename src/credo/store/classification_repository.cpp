@@ -16,30 +16,84 @@ Result<std::optional<Date>> OptDate(const SqlStatement& st, int col, std::string
 
 }  // namespace
 
-Result<std::vector<app::PurchaseTotalRecord>> SqlClassificationRepository::Totals(const sql::Query& all,
-                                                                                  const sql::Query& one, Date as_of,
-                                                                                  std::optional<CustomerId> customer) {
-    CREDO_TRY(auto st, conn_.Prepare(customer ? one : all));
+namespace {
+
+// Binds as_of and the three period bounds before it ($1…$4), and the customer ($5) when there is one.
+void BindPeriods(SqlStatement& st, Date as_of, std::optional<CustomerId> customer) {
     const std::string day = FormatDate(as_of);
     const std::string y1 = FormatDate(AddMonths(as_of, -12));
     const std::string y2 = FormatDate(AddMonths(as_of, -24));
     const std::string y3 = FormatDate(AddMonths(as_of, -36));
     if (customer)
-        st->Bind(day, y1, y2, y3, customer->value());
+        st.Bind(day, y1, y2, y3, customer->value());
     else
-        st->Bind(day, y1, y2, y3);
+        st.Bind(day, y1, y2, y3);
+}
+
+// Rows of (customer, currency, the three periods, first, last).
+Result<std::vector<app::PurchaseTotalRecord>> TotalRows(SqlStatement& st) {
     std::vector<app::PurchaseTotalRecord> out;
     while (true) {
-        CREDO_TRY(bool row, st->Step());
+        CREDO_TRY(bool row, st.Step());
         if (!row) return out;
         app::PurchaseTotalRecord r;
-        r.customer = CustomerId(st->Int(0));
-        r.currency = st->Text(1);
-        for (int i = 0; i < 3; ++i) r.periods[i] = st->Int(2 + i);
-        CREDO_TRY(r.first, OptDate(*st, 5, "first"));
-        CREDO_TRY(r.last, OptDate(*st, 6, "last"));
+        r.customer = CustomerId(st.Int(0));
+        r.currency = st.Text(1);
+        for (int i = 0; i < 3; ++i) r.periods[i] = st.Int(2 + i);
+        CREDO_TRY(r.first, OptDate(st, 5, "first"));
+        CREDO_TRY(r.last, OptDate(st, 6, "last"));
         out.push_back(std::move(r));
     }
+}
+
+}  // namespace
+
+Result<std::vector<app::PurchaseTotalRecord>> SqlClassificationRepository::Totals(const sql::Query& all,
+                                                                                  const sql::Query& one, Date as_of,
+                                                                                  std::optional<CustomerId> customer) {
+    CREDO_TRY(auto st, conn_.Prepare(customer ? one : all));
+    BindPeriods(*st, as_of, customer);
+    return TotalRows(*st);
+}
+
+Result<std::optional<Date>> SqlClassificationRepository::TotalsDate(const sql::Query& query) {
+    CREDO_TRY(auto st, conn_.Prepare(query));
+    CREDO_TRY(bool row, st->Step());
+    if (!row) return MakeError(Errc::kInternal, "purchase_totals_state has no row");
+    return OptDate(*st, 0, "as_of");
+}
+
+Result<std::optional<Date>> SqlClassificationRepository::StoredTotalsDate() {
+    return TotalsDate(q::classification::kTotalsState);
+}
+
+Result<std::optional<Date>> SqlClassificationRepository::LockStoredTotals(bool exclusive) {
+    return TotalsDate(exclusive ? q::classification::kTotalsStateLock : q::classification::kTotalsStateShare);
+}
+
+Status SqlClassificationRepository::StoreTotals(Date as_of, std::optional<CustomerId> customer) {
+    {
+        CREDO_TRY(auto st,
+                  conn_.Prepare(customer ? q::classification::kTotalsClearOf : q::classification::kTotalsClear));
+        if (customer) st->Bind(customer->value());
+        CREDO_CHECK(st->Run());
+    }
+    for (const auto* fill :
+         {customer ? &q::classification::kTotalsFillInvoicedOf : &q::classification::kTotalsFillInvoiced,
+          customer ? &q::classification::kTotalsFillCreditedOf : &q::classification::kTotalsFillCredited}) {
+        CREDO_TRY(auto st, conn_.Prepare(*fill));
+        BindPeriods(*st, as_of, customer);
+        CREDO_CHECK(st->Run());
+    }
+    if (customer) return Ok();
+    CREDO_TRY(auto st, conn_.Prepare(q::classification::kTotalsStateSet));
+    return st->Bind(FormatDate(as_of)).Run();
+}
+
+Result<std::vector<app::PurchaseTotalRecord>> SqlClassificationRepository::StoredTotals(bool credit_notes) {
+    CREDO_TRY(auto st, conn_.Prepare(q::classification::kTotalsStored));
+    st->Bind(std::string(credit_notes ? "credit_note" : "invoice"));
+    return TotalRows(*st);
 }
 
 Result<std::vector<app::PurchaseTotalRecord>> SqlClassificationRepository::InvoicedTotals(

@@ -15,6 +15,10 @@ class SqlClassificationRepository final : public app::ClassificationRepository {
                                                                  std::optional<CustomerId> customer) override;
     Result<std::vector<app::PurchaseTotalRecord>> CreditedTotals(Date as_of,
                                                                  std::optional<CustomerId> customer) override;
+    Result<std::optional<Date>> StoredTotalsDate() override;
+    Result<std::optional<Date>> LockStoredTotals(bool exclusive) override;
+    Status StoreTotals(Date as_of, std::optional<CustomerId> customer) override;
+    Result<std::vector<app::PurchaseTotalRecord>> StoredTotals(bool credit_notes) override;
     Result<std::vector<YearTotal>> YearTotals(CustomerId customer, Date as_of) override;
     Result<std::vector<app::ClassifiedFileRecord>> Files(const domain::Scope& scope) override;
     Result<std::int64_t> InsertReview(const app::ReviewRecord& review) override;
@@ -25,6 +29,7 @@ class SqlClassificationRepository final : public app::ClassificationRepository {
  private:
     Result<std::vector<app::PurchaseTotalRecord>> Totals(const sql::Query& all, const sql::Query& one, Date as_of,
                                                          std::optional<CustomerId> customer);
+    Result<std::optional<Date>> TotalsDate(const sql::Query& query);
     SqlSession& conn_;
 };
 

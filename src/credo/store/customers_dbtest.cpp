@@ -34,7 +34,7 @@ class CustomersDbTest : public testing::DbFixture {
 
     app::CustomerPage Search(app::CustomerFilter f, app::CustomerSort sort = app::CustomerSort::kCodeAsc) {
         auto page = app::ReadTx(db(), [&](Tx& tx) {
-            return app::SearchCustomers(tx, sales_, app::CustomerQuery{f, sort, 0, 50});
+            return app::SearchCustomers(tx, ctx(), sales_, app::CustomerQuery{f, sort, 0, 50});
         });
         EXPECT_TRUE(page) << page.error().message;
         return *page;
@@ -179,7 +179,7 @@ TEST_F(CustomersDbTest, FiltersPagingAndSorting) {
     north.region = "north";
     EXPECT_EQ(Search(north).total, 3);
     auto page = app::ReadTx(db(), [&](Tx& tx) {
-        return app::SearchCustomers(tx, sales_, app::CustomerQuery{{}, app::CustomerSort::kCodeDesc, 5, 5});
+        return app::SearchCustomers(tx, ctx(), sales_, app::CustomerQuery{{}, app::CustomerSort::kCodeDesc, 5, 5});
     });
     ASSERT_TRUE(page);
     EXPECT_EQ(page->total, 7);
@@ -187,7 +187,7 @@ TEST_F(CustomersDbTest, FiltersPagingAndSorting) {
     EXPECT_EQ(page->items[0].code, "C2026000002");
     EXPECT_EQ(page->items[1].code, "C2026000001");
     auto bad = app::ReadTx(db(), [&](Tx& tx) {
-        return app::SearchCustomers(tx, sales_, app::CustomerQuery{{}, app::CustomerSort::kCodeAsc, 0, 201});
+        return app::SearchCustomers(tx, ctx(), sales_, app::CustomerQuery{{}, app::CustomerSort::kCodeAsc, 0, 201});
     });
     EXPECT_FALSE(bad);
 }

@@ -10,12 +10,12 @@
 #include "credo/store/analytics_repository.hpp"
 #include "credo/store/application_repository.hpp"
 #include "credo/store/audit_repository.hpp"
+#include "credo/store/classification_repository.hpp"
 #include "credo/store/collection_repository.hpp"
 #include "credo/store/ledger_repository.hpp"
 #include "credo/store/mail_repository.hpp"
 #include "credo/store/ownership_repository.hpp"
 #include "credo/store/protection_repository.hpp"
-#include "credo/store/classification_repository.hpp"
 
 namespace credo::store {
 namespace {
@@ -295,8 +295,8 @@ class CustomersRepo final : public app::CustomerRepository {
                           "{CONDITIONS}", std::string(conn_.TextOf(q::customers::kFilterConditions)));
     }
 
-    // Binds $1..$13 of the filter fragments (the filter, the scope, then `unassigned`), then the paging
-    // parameters.
+    // Binds $1..$15 of the filter fragments (the filter, the scope, `unassigned`, the grade, the ids), then the
+    // paging parameters.
     template <class... Extra>
     static void BindFilter(SqlStatement& st, const app::CustomerFilter& f, const Extra&... extra) {
         std::optional<std::string> text, first_gram, last_gram, phone_prefix;
@@ -321,8 +321,15 @@ class CustomersRepo final : public app::CustomerRepository {
         const auto [scope_region, scope_owner] = ScopeParams(f.scope);
         std::optional<std::int64_t> unassigned;
         if (f.unassigned) unassigned = 1;
+        std::optional<std::string> grade, only;
+        if (f.grade) grade = std::string(domain::kCreditGradeNames.Name(*f.grade));
+        if (f.only) {
+            only = "[";
+            for (const auto& id : *f.only) *only += (only->size() > 1 ? "," : "") + id.str();
+            *only += "]";
+        }
         st.Bind(text, first_gram, last_gram, phone_prefix, f.region, owner, kind, lifecycle, importance, nature,
-                scope_region, scope_owner, unassigned, extra...);
+                scope_region, scope_owner, unassigned, grade, only, extra...);
     }
 
     // A scope as the queries' two conditions: NULL means "any". An empty scope matches no owner.

@@ -17,6 +17,8 @@
 #include "credo/base/result.hpp"
 #include "credo/domain/access/role.hpp"
 #include "credo/domain/access/scope.hpp"
+#include "credo/domain/classification/classification.hpp"
+#include "credo/domain/credit/grade.hpp"
 #include "credo/domain/customer/activity.hpp"
 #include "credo/domain/customer/customer.hpp"
 #include "credo/domain/receivables/aging.hpp"
@@ -42,6 +44,11 @@ struct CustomerFilter {
     std::optional<domain::Lifecycle> lifecycle;
     std::optional<domain::Importance> importance;
     std::optional<domain::Nature> nature;
+    std::optional<domain::CreditGrade> grade;  // the grade on the customer's credit account
+    // The tier today (CL-1), a computed class: the use cases (ResolveTierFilter) turn it into `only`, the
+    // store reads `only`.
+    std::optional<domain::Tier> tier;
+    std::optional<std::vector<CustomerId>> only;
     // The files the reader may see (SE-2): applied in the query, so pages, totals and exports hold
     // nothing outside it. Every use case sets it from its actor.
     domain::Scope scope{.all = true};
@@ -858,6 +865,16 @@ class ClassificationRepository {
     virtual Result<std::vector<PurchaseTotalRecord>> InvoicedTotals(Date as_of, std::optional<CustomerId> customer) = 0;
     // The same for credit notes (payments of kind credit_note, by their day).
     virtual Result<std::vector<PurchaseTotalRecord>> CreditedTotals(Date as_of, std::optional<CustomerId> customer) = 0;
+    // The stored totals (the two above, kept in the database for one date so that the reports of that date
+    // need not read every invoice): the date they are for, none before the first refresh.
+    virtual Result<std::optional<Date>> StoredTotalsDate() = 0;
+    // The same date, locked until the transaction ends: `exclusive` by whoever rewrites every row, shared by
+    // whoever rewrites one customer's (so that the two never interleave).
+    virtual Result<std::optional<Date>> LockStoredTotals(bool exclusive) = 0;
+    // Rewrites the stored rows from the ledger as of `as_of`: every customer's, recording the date, or one's.
+    virtual Status StoreTotals(Date as_of, std::optional<CustomerId> customer) = 0;
+    // The stored rows of invoices (or of credit notes), by customer and currency.
+    virtual Result<std::vector<PurchaseTotalRecord>> StoredTotals(bool credit_notes) = 0;
     // Per calendar year ("2026") and currency, one customer's invoices less credit notes up to `as_of`.
     struct YearTotal {
         int year = 0;

@@ -143,6 +143,8 @@ Result<std::pair<app::CustomerFilter, app::CustomerSort>> ParseCustomerFilter(co
     CREDO_CHECK(QueryEnum(req, "lifecycle", domain::kLifecycleNames, f.lifecycle));
     CREDO_CHECK(QueryEnum(req, "importance", domain::kImportanceNames, f.importance));
     CREDO_CHECK(QueryEnum(req, "nature", domain::kNatureNames, f.nature));
+    CREDO_CHECK(QueryEnum(req, "grade", domain::kCreditGradeNames, f.grade));
+    CREDO_CHECK(QueryEnum(req, "tier", domain::kTierNames, f.tier));
     static constexpr std::pair<std::string_view, app::CustomerSort> kSorts[] = {
         {"code", app::CustomerSort::kCodeAsc},          {"-code", app::CustomerSort::kCodeDesc},
         {"name", app::CustomerSort::kNameAsc},          {"-name", app::CustomerSort::kNameDesc},
@@ -165,9 +167,9 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
     const auto& ctx = deps.ctx;
 
     router.Add(Method::kGet, "/api/v1/customers", Dispatch::kBlocking,
-               Authed(deps, [&db](const Request& req, const Actor& actor) {
+               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
                    if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "unassigned", "kind", "lifecycle",
-                                                "importance", "nature", "sort", "page", "page_size"});
+                                                "importance", "nature", "grade", "tier", "sort", "page", "page_size"});
                        !s)
                        return ToResponse(s.error());
                    auto filter = ParseCustomerFilter(req);
@@ -178,7 +180,8 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
                    if (!size) return ToResponse(size.error());
                    app::CustomerQuery query{filter->first, filter->second, 0, static_cast<int>(size->value_or(50))};
                    query.offset = static_cast<int>((page->value_or(1) - 1) * query.limit);
-                   auto result = app::ReadTx(db, [&](app::Tx& tx) { return app::SearchCustomers(tx, actor, query); });
+                   auto result =
+                       app::ReadTx(db, [&](app::Tx& tx) { return app::SearchCustomers(tx, ctx, actor, query); });
                    if (!result) return ToResponse(result.error());
                    json::array items;
                    for (const auto& s : result->items) items.push_back(SummaryJson(s));

@@ -83,28 +83,28 @@ void RegisterTransfer(Router& router, ApiDeps& deps) {
             return JsonResponse(200, ReportJson(*report));
         }));
 
-    router.Add(
-        Method::kGet, "/api/v1/exports/customers", Dispatch::kBlocking,
-        Authed(deps, [&deps](const Request& req, const Actor& actor) {
-            if (auto s = OnlyQuery(
-                    req, {"format", "q", "region", "owner_id", "kind", "lifecycle", "importance", "nature", "sort"});
-                !s)
-                return ToResponse(s.error());
-            const std::string f = req.Query("format").value_or("csv");
-            if (f != "csv" && f != "xlsx")
-                return ToResponse(FieldError("format", Quoted(f) + " is not one of csv, xlsx"));
-            auto filter = ParseCustomerFilter(req);
-            if (!filter) return ToResponse(filter.error());
-            const auto format = f == "csv" ? app::ExportFormat::kCsv : app::ExportFormat::kXlsx;
-            auto file = app::ExportCustomersAudited(deps.db, deps.ctx, actor, filter->first, filter->second, format);
-            if (!file) return ToResponse(file.error());
-            Response r;
-            r.content_type = file->content_type;
-            r.body = std::move(file->bytes);
-            r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-            r.headers.emplace_back("Cache-Control", "no-store");
-            return r;
-        }));
+    router.Add(Method::kGet, "/api/v1/exports/customers", Dispatch::kBlocking,
+               Authed(deps, [&deps](const Request& req, const Actor& actor) {
+                   if (auto s = OnlyQuery(req, {"format", "q", "region", "owner_id", "unassigned", "kind", "lifecycle",
+                                                "importance", "nature", "grade", "tier", "sort"});
+                       !s)
+                       return ToResponse(s.error());
+                   const std::string f = req.Query("format").value_or("csv");
+                   if (f != "csv" && f != "xlsx")
+                       return ToResponse(FieldError("format", Quoted(f) + " is not one of csv, xlsx"));
+                   auto filter = ParseCustomerFilter(req);
+                   if (!filter) return ToResponse(filter.error());
+                   const auto format = f == "csv" ? app::ExportFormat::kCsv : app::ExportFormat::kXlsx;
+                   auto file =
+                       app::ExportCustomersAudited(deps.db, deps.ctx, actor, filter->first, filter->second, format);
+                   if (!file) return ToResponse(file.error());
+                   Response r;
+                   r.content_type = file->content_type;
+                   r.body = std::move(file->bytes);
+                   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+                   r.headers.emplace_back("Cache-Control", "no-store");
+                   return r;
+               }));
 }
 
 }  // namespace credo::http

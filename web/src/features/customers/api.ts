@@ -34,6 +34,8 @@ export interface ListParams {
   lifecycle?: Schemas['Lifecycle'];
   importance?: Schemas['Importance'];
   nature?: Schemas['Nature'];
+  grade?: 'I' | 'II' | 'III' | 'IV';
+  tier?: 'A' | 'B' | 'C' | 'D';
   sort?: string;
   page?: number;
   page_size?: number;

@@ -58,9 +58,29 @@ describe('CustomerListPage', () => {
   });
 });
 
+describe('CustomerListPage filters', () => {
+  it('asks for the tier and the grade in the address, and offers them as filters', async () => {
+    const calls = mockFetch({
+      'GET /api/v1/customers': () => ({ status: 200, body: { items: [row(3, '宁波甬江泵业')], total: 1, page: 1, page_size: 20 } }),
+      'GET /api/v1/customer-fields': () => ({ status: 200, body: fields }),
+      'GET /api/v1/regions': () => ({ status: 200, body: { items: [] } }),
+    });
+    renderPage(<CustomerListPage />, { path: '/customers?tier=A&grade=II', route: '/customers' });
+    expect(await screen.findByText('宁波甬江泵业')).toBeInTheDocument();
+    const asked = calls.map((c) => new URL(c.url)).find((u) => u.pathname === '/api/v1/customers');
+    expect(asked?.searchParams.get('tier')).toBe('A');
+    expect(asked?.searchParams.get('grade')).toBe('II');
+    // The chosen values are shown in the filters, by their labels.
+    expect(screen.getByText('Tier A')).toBeInTheDocument();
+    expect(screen.getAllByLabelText('Credit grade').length).toBeGreaterThan(0);
+  });
+});
+
 describe('paramsFromSearch', () => {
   it('keeps known filters and sane paging, and drops the rest', () => {
     const p = paramsFromSearch(new URLSearchParams('q=阀门&region=east&sort=bogus&page=-3&page_size=1000&owner_id=7'));
     expect(p).toEqual({ q: '阀门', region: 'east', owner_id: 7, page: 1, page_size: 20 });
+    expect(paramsFromSearch(new URLSearchParams('tier=B&grade=IV'))).toEqual({ tier: 'B', grade: 'IV', page: 1, page_size: 20 });
+    expect(paramsFromSearch(new URLSearchParams('tier=Z&grade=V'))).toEqual({ page: 1, page_size: 20 });
   });
 });

@@ -23,12 +23,15 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '@/app/auth';
 import { useRequestError } from '@/app/requestErrors';
 import { ErrorState } from '@/components/ErrorState';
+import { gradeLabel } from '@/lib/credit';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { downloadExport, useCustomerFields, useCustomerList, type CustomerSummary, type ListParams } from '../api';
 import { useLabels, type EnumName } from '../labels';
 
-const FILTERS = ['region', 'kind', 'lifecycle', 'importance', 'nature'] as const;
+const FILTERS = ['region', 'kind', 'lifecycle', 'importance', 'nature', 'tier', 'grade'] as const;
+const TIERS = ['A', 'B', 'C', 'D'];
+const GRADES = ['I', 'II', 'III', 'IV'];
 type FilterName = (typeof FILTERS)[number];
 const SORTS = ['-updated_at', 'updated_at', 'name', '-name', 'code', '-code', '-created_at', 'created_at'];
 const LIFECYCLE_COLORS: Record<string, string> = {
@@ -46,7 +49,8 @@ export function paramsFromSearch(search: URLSearchParams): ListParams {
   if (q) p.q = q;
   for (const f of FILTERS) {
     const v = search.get(f);
-    if (v) (p as Record<string, string>)[f] = v;
+    if (!v || (f === 'tier' && !TIERS.includes(v)) || (f === 'grade' && !GRADES.includes(v))) continue;
+    (p as Record<string, string>)[f] = v;
   }
   const owner = Number(search.get('owner_id'));
   if (owner > 0) p.owner_id = owner;
@@ -84,8 +88,8 @@ export default function CustomerListPage() {
     setSearch(next);
   };
 
-  const options = (name: Exclude<FilterName, 'region'>) => {
-    const values: Record<Exclude<FilterName, 'region'>, string[] | undefined> = {
+  const options = (name: Exclude<FilterName, 'region' | 'tier' | 'grade'>) => {
+    const values: Record<Exclude<FilterName, 'region' | 'tier' | 'grade'>, string[] | undefined> = {
       kind: fields.data?.kinds,
       lifecycle: fields.data?.lifecycles,
       importance: fields.data?.importances,
@@ -206,6 +210,24 @@ export default function CustomerListPage() {
               options={options(f)}
             />
           ))}
+          <Select
+            allowClear
+            aria-label={t('customers.tier')}
+            placeholder={t('customers.tier')}
+            value={params.tier}
+            onChange={(v?: string) => update({ tier: v })}
+            style={{ width: 110 }}
+            options={TIERS.map((v) => ({ value: v, label: t('classification.tier_label', { tier: v }) }))}
+          />
+          <Select
+            allowClear
+            aria-label={t('customers.grade')}
+            placeholder={t('customers.grade')}
+            value={params.grade}
+            onChange={(v?: string) => update({ grade: v })}
+            style={{ width: 110 }}
+            options={GRADES.map((v) => ({ value: v, label: gradeLabel(v, t) }))}
+          />
           <Space size={4}>
             <Switch
               size="small"

@@ -1,0 +1,1 @@
+DELETE FROM purchase_totals WHERE customer_id = $1

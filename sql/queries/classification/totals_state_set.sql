@@ -1,0 +1,1 @@
+UPDATE purchase_totals_state SET as_of = $1 WHERE id = 1
