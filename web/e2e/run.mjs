@@ -424,6 +424,12 @@ try {
     await page.locator('[data-testid=classification-tier]').waitFor();
     const stored = await api(base, token, 'GET', `/customers/${id}/classification`);
     check((await page.textContent('[data-testid=classification-tier]')).includes(stored.body.tier), 'the tier shown differs');
+    // The customer list filters by today's tier: as many files as the distribution counts in tier A.
+    const tierA = report.body.groups.find((g) => g.key === 'A').count;
+    await page.goto(`${base}/customers?tier=A`);
+    const totalText = page.locator('.ant-pagination-total-text');
+    await totalText.waitFor();
+    check((await totalText.textContent()).replace(/\D/g, '') === String(tierA), `tier A lists ${await totalText.textContent()}, the report counts ${tierA}`);
     await page.goto(`${base}/reports/movers?tab=lost`);
     await page.locator('[data-testid=movers-lost]').waitFor();
   await step('the receivables aging of the demo company adds up to its ledger, and the KPIs trend by month', async () => {
