@@ -78,10 +78,13 @@ Status SqlClassificationRepository::StoreTotals(Date as_of, std::optional<Custom
         if (customer) st->Bind(customer->value());
         CREDO_CHECK(st->Run());
     }
-    for (const auto* fill :
-         {customer ? &q::classification::kTotalsFillInvoicedOf : &q::classification::kTotalsFillInvoiced,
-          customer ? &q::classification::kTotalsFillCreditedOf : &q::classification::kTotalsFillCredited}) {
-        CREDO_TRY(auto st, conn_.Prepare(*fill));
+    const std::pair<const sql::Query*, std::string_view> kinds[] = {
+        {customer ? &q::classification::kInvoicedTotalsOf : &q::classification::kInvoicedTotals, "invoice"},
+        {customer ? &q::classification::kCreditedTotalsOf : &q::classification::kCreditedTotals, "credit_note"}};
+    for (const auto& [totals, kind] : kinds) {
+        std::string text = ReplaceAll(std::string(conn_.TextOf(q::classification::kTotalsFill)), "{TOTALS}",
+                                      std::string(conn_.TextOf(*totals)));
+        CREDO_TRY(auto st, conn_.Prepare(ReplaceAll(std::move(text), "{KIND}", std::string(kind))));
         BindPeriods(*st, as_of, customer);
         CREDO_CHECK(st->Run());
     }

@@ -5,6 +5,15 @@
 
 namespace credo::http {
 
+Response Attachment(std::string content_type, std::string bytes, const std::string& filename) {
+    Response r;
+    r.content_type = std::move(content_type);
+    r.body = std::move(bytes);
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
 Response NoContent() {
     Response r;
     r.status = 204;

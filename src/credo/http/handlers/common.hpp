@@ -14,6 +14,8 @@ Response JsonResponse(int status, const boost::json::value& body);
 // {"amount": "1234.50", "currency": "CNY"}; null for an unknown currency.
 boost::json::value MoneyJson(std::int64_t minor, const std::string& currency);
 Response NoContent();  // 204
+// A file to download under `filename`, never cached.
+Response Attachment(std::string content_type, std::string bytes, const std::string& filename);
 inline Response ToResponse(const Error& e) { return ErrorResponse(e); }
 
 using AuthedHandler = std::function<Response(const Request&, const domain::Actor&)>;

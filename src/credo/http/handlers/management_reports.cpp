@@ -96,12 +96,7 @@ void RegisterManagementReports(Router& router, ApiDeps& deps) {
                    auto file = app::ExportManagementReport(db, ctx, actor, date, req.Query("format").value_or("xlsx"),
                                                            std::string(req.Query("language").value_or("en")));
                    if (!file) return ToResponse(file.error());
-                   Response r;
-                   r.content_type = file->content_type;
-                   r.body = std::move(file->bytes);
-                   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-                   r.headers.emplace_back("Cache-Control", "no-store");
-                   return r;
+                   return Attachment(std::move(file->content_type), std::move(file->bytes), file->filename);
                }));
 
     router.Add(Method::kPost, "/api/v1/jobs/alerts", Dispatch::kBlocking,

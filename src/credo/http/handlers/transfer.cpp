@@ -98,12 +98,7 @@ void RegisterTransfer(Router& router, ApiDeps& deps) {
                    auto file =
                        app::ExportCustomersAudited(deps.db, deps.ctx, actor, filter->first, filter->second, format);
                    if (!file) return ToResponse(file.error());
-                   Response r;
-                   r.content_type = file->content_type;
-                   r.body = std::move(file->bytes);
-                   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-                   r.headers.emplace_back("Cache-Control", "no-store");
-                   return r;
+                   return Attachment(std::move(file->content_type), std::move(file->bytes), file->filename);
                }));
 }
 

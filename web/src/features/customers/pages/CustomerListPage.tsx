@@ -98,6 +98,14 @@ export default function CustomerListPage() {
     return (values[name] ?? []).map((v) => ({ value: v, label: labels.enumValue(name as EnumName, v) }));
   };
 
+  // The filters chosen from a list: the file's own fields, then today's tier and the credit grade.
+  const selects: { name: FilterName; label: string; width: number; options: { value: string; label: string }[] }[] = [
+    { name: 'region', label: t('customer.region'), width: 120, options: labels.regions.map((r) => ({ value: r.code, label: labels.region(r.code) })) },
+    ...(['kind', 'lifecycle', 'importance', 'nature'] as const).map((f) => ({ name: f, label: t(`customer.${f}`), width: 130, options: options(f) })),
+    { name: 'tier', label: t('customers.tier'), width: 110, options: TIERS.map((v) => ({ value: v, label: t('classification.tier_label', { tier: v }) })) },
+    { name: 'grade', label: t('customers.grade'), width: 110, options: GRADES.map((v) => ({ value: v, label: gradeLabel(v, t) })) },
+  ];
+
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(true);
     try {
@@ -189,45 +197,18 @@ export default function CustomerListPage() {
             style={{ width: 300, maxWidth: '100%' }}
             data-testid="customer-search"
           />
-          <Select
-            allowClear
-            aria-label={t('customer.region')}
-            placeholder={t('customer.region')}
-            value={params.region}
-            onChange={(v?: string) => update({ region: v })}
-            style={{ width: 120 }}
-            options={labels.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))}
-          />
-          {(['kind', 'lifecycle', 'importance', 'nature'] as const).map((f) => (
+          {selects.map((f) => (
             <Select
-              key={f}
+              key={f.name}
               allowClear
-              aria-label={t(`customer.${f}`)}
-              placeholder={t(`customer.${f}`)}
-              value={params[f]}
-              onChange={(v?: string) => update({ [f]: v })}
-              style={{ width: 130 }}
-              options={options(f)}
+              aria-label={f.label}
+              placeholder={f.label}
+              value={params[f.name]}
+              onChange={(v?: string) => update({ [f.name]: v })}
+              style={{ width: f.width }}
+              options={f.options}
             />
           ))}
-          <Select
-            allowClear
-            aria-label={t('customers.tier')}
-            placeholder={t('customers.tier')}
-            value={params.tier}
-            onChange={(v?: string) => update({ tier: v })}
-            style={{ width: 110 }}
-            options={TIERS.map((v) => ({ value: v, label: t('classification.tier_label', { tier: v }) }))}
-          />
-          <Select
-            allowClear
-            aria-label={t('customers.grade')}
-            placeholder={t('customers.grade')}
-            value={params.grade}
-            onChange={(v?: string) => update({ grade: v })}
-            style={{ width: 110 }}
-            options={GRADES.map((v) => ({ value: v, label: gradeLabel(v, t) }))}
-          />
           <Space size={4}>
             <Switch
               size="small"
