@@ -104,6 +104,8 @@ EXERCISED_ROUTES = {
     # Receivables reports (AR-2, AR-3)
     ("get", "/reports/aging"),
     ("get", "/reports/kpis"),
+    # The management dashboard (RP-1)
+    ("get", "/reports/dashboard"),
     ("get", "/analytics/segments"),
     ("post", "/analytics/delay-model"),
     ("get", "/analytics/delay-predictions"),

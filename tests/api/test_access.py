@@ -121,6 +121,8 @@ ROUTE_RULES = {
     # Every role reads the receivables reports, each within its scope (test_reports_receivables).
     ("get", "/reports/aging"): {"*": 200},
     ("get", "/reports/kpis"): {"*": 200},
+    # The dashboard is its reports together, each within the reader's scope (test_dashboard).
+    ("get", "/reports/dashboard"): {"*": 200},
     ("get", "/audit"): {"admin": 200, "auditor": 200, "*": 403},
     ("get", "/audit/verify"): {"admin": 200, "auditor": 200, "*": 403},
     ("get", "/auth/me"): {"*": 200},

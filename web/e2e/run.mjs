@@ -458,6 +458,37 @@ try {
   });
   });
 
+  await step('the dashboard opens the reports menu and the home page leads to it; its parts add up, and it follows the date', async () => {
+    const d = await api(base, token, 'GET', '/reports/dashboard');
+    check(d.status === 200, `GET /reports/dashboard answered ${d.status}`);
+    const customers = await api(base, token, 'GET', '/customers?page_size=1');
+    check(d.body.tiers.total === customers.body.total, `the tiers count ${d.body.tiers.total} of ${customers.body.total} customers`);
+    const banded = d.body.exposure.bands.reduce((n, b) => n + b.accounts, 0);
+    check(banded > 0 && banded === d.body.exposure.accounts, `the bands hold ${banded} of ${d.body.exposure.accounts} accounts`);
+    await page.goto(`${base}/`);
+    await page.click('.ant-menu-submenu-title:has(.anticon-bar-chart)');
+    const first = page.locator('.ant-menu-sub a[href^="/reports/"]').first();
+    check((await first.getAttribute('href')) === '/reports/dashboard', 'the dashboard is not the first report');
+    await page.click('[data-testid=home-dashboard] button');
+    await page.waitForURL('**/reports/dashboard');
+    const top = page.locator('[data-testid=exposure-top] .ant-table-row');
+    await top.first().waitFor();
+    check((await top.count()) === d.body.exposure.top.length, `${await top.count()} rows in the top list`);
+    const href = await top.first().locator('a').first().getAttribute('href');
+    check(href === `/customers/${d.body.exposure.top[0].customer.id}?tab=credit`, `the first top row leads to ${href}`);
+    await page.locator('[data-testid=dashboard-tiers] canvas').waitFor();
+    await page.locator('[data-testid=dashboard-collections] canvas').waitFor();
+    const day = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const answered = page.waitForResponse((r) => r.url().includes(`/reports/dashboard?as_of=${day}`) && r.status() === 200);
+    const picker = page.locator('input[data-testid=dashboard-as-of], [data-testid=dashboard-as-of] input').first();
+    await picker.click();
+    await picker.fill(day);
+    await picker.press('Enter');
+    const earlier = await (await answered).json();
+    check(earlier.as_of === day && earlier.exposure.exposure_as_of === d.body.exposure.exposure_as_of, 'the dashboard did not follow the date');
+    await page.locator('[data-testid=exposure-as-of]').waitFor();
+  });
+
   await step('the analytics page clusters the demo customers, and a trained delay model ranks them with its AUC', async () => {
     await page.goto(`${base}/reports/analytics`);
     await page.locator('[data-testid=segment-cards] [data-testid=segment-profile]').first().waitFor();

@@ -222,10 +222,15 @@ Result<ClassificationView> GetClassification(Tx& tx, const Context& ctx, const A
 }
 
 Result<Distribution> DistributionReport(Tx& tx, const Context& ctx, const Actor& actor, Date as_of, DistributionBy by) {
+    CREDO_TRY(auto customers, ClassifyCustomers(tx, ctx, actor, as_of));
+    return DistributionOf(tx, customers, as_of, by);
+}
+
+Result<Distribution> DistributionOf(Tx& tx, const std::vector<ClassifiedCustomer>& customers, Date as_of,
+                                    DistributionBy by) {
     Distribution out;
     out.as_of = as_of;
     out.by = by;
-    CREDO_TRY(auto customers, ClassifyCustomers(tx, ctx, actor, as_of));
     out.total = static_cast<std::int64_t>(customers.size());
     std::vector<DistributionGroup> groups;
     std::map<std::string, std::size_t> slot;

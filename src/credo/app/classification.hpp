@@ -83,6 +83,10 @@ struct Distribution {
 };
 Result<Distribution> DistributionReport(Tx& tx, const Context& ctx, const domain::Actor& actor, Date as_of,
                                         DistributionBy by);
+// The same over customers already classified as of `as_of` (ClassifyCustomers), for a report that shows
+// several distributions of one classification (the dashboard, RP-1).
+Result<Distribution> DistributionOf(Tx& tx, const std::vector<ClassifiedCustomer>& customers, Date as_of,
+                                    DistributionBy by);
 
 // DY-3: the files whose next review is due on or before `as_of` (lost files are left out), earliest first.
 struct DueReview {

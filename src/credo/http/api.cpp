@@ -20,6 +20,7 @@ Router BuildApi(ApiDeps& deps) {
     RegisterCollections(router, deps);
     RegisterReceivablesReports(router, deps);
     RegisterAnalytics(router, deps);
+    RegisterDashboard(router, deps);
     if (deps.web) router.SetFallback([web = deps.web](const Request& request) { return web->Serve(request); });
     return router;
 }

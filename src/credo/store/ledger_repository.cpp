@@ -161,6 +161,27 @@ Result<std::vector<app::CreditAccount>> SqlLedgerRepository::Accounts() {
     }
 }
 
+std::pair<std::optional<std::string>, std::optional<std::int64_t>> SqlLedgerRepository::ScopeArgs(
+    const domain::Scope& scope) {
+    if (scope.all) return {};
+    if (scope.region) return {scope.region, std::nullopt};
+    return {std::nullopt, scope.owner ? scope.owner->value() : std::int64_t{-1}};
+}
+
+Result<std::vector<app::LedgerRepository::AccountOfCustomer>> SqlLedgerRepository::AccountsWithin(
+    const domain::Scope& scope) {
+    const auto [scope_region, scope_owner] = ScopeArgs(scope);
+    CREDO_TRY(auto st, conn_.Prepare(q::ledger::kAccountsWithin));
+    st->Bind(scope_region, scope_owner);
+    std::vector<AccountOfCustomer> out;
+    while (true) {
+        CREDO_TRY(bool row, st->Step());
+        if (!row) return out;
+        CREDO_TRY(auto a, AccountRow(*st));
+        out.push_back({std::move(a), st->Text(15), st->Text(16)});
+    }
+}
+
 Status SqlLedgerRepository::ScanOpenInvoices(const std::function<Status(const app::InvoiceRecord&)>& each) {
     CREDO_TRY(auto st, conn_.Prepare(q::ledger::kOpenInvoicesAll));
     app::InvoiceRecord i;

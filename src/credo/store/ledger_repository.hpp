@@ -19,6 +19,7 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Status AddExposure(CustomerId customer, std::int64_t receivables_delta, std::int64_t orders_delta,
                        Timestamp at) override;
     Result<std::vector<app::CreditAccount>> Accounts() override;
+    Result<std::vector<AccountOfCustomer>> AccountsWithin(const domain::Scope& scope) override;
     Status ScanOpenInvoices(const std::function<Status(const app::InvoiceRecord&)>& each) override;
     Result<std::vector<std::pair<CustomerId, std::int64_t>>> ReservedByCustomer() override;
 
@@ -63,6 +64,9 @@ class SqlLedgerRepository final : public app::LedgerRepository {
     Status Scan(SqlStatement& st,
                 const std::function<Status(const app::InvoiceRecord&, const std::vector<Settled>&)>& each);
     Result<std::optional<app::CreditAccount>> ReadAccount(const sql::Query& query, CustomerId customer);
+    // The reader's scope as the query arguments (region, owner), NULL meaning "any"; an empty scope matches
+    // no owner.
+    static std::pair<std::optional<std::string>, std::optional<std::int64_t>> ScopeArgs(const domain::Scope& scope);
     Status InsertLines(std::int64_t order_id, const std::vector<app::OrderLine>& lines);
     SqlSession& conn_;
 };

@@ -45,15 +45,7 @@ Result<std::vector<app::LedgerRepository::AgingTotal>> SqlLedgerRepository::Agin
 
 Result<std::vector<app::LedgerRepository::ReportCustomer>> SqlLedgerRepository::ReportCustomers(
     const domain::Scope& scope, const std::optional<std::string>& region, std::optional<UserId> owner) {
-    // The scope as two conditions, NULL meaning "any"; an empty scope matches no owner.
-    std::optional<std::string> scope_region;
-    std::optional<std::int64_t> scope_owner;
-    if (!scope.all) {
-        if (scope.region)
-            scope_region = scope.region;
-        else
-            scope_owner = scope.owner ? scope.owner->value() : std::int64_t{-1};
-    }
+    const auto [scope_region, scope_owner] = ScopeArgs(scope);
     CREDO_TRY(auto st, conn_.Prepare(q::receivables::kReportCustomers));
     st->Bind(scope_region, scope_owner, region, OptUser(owner));
     std::vector<ReportCustomer> out;

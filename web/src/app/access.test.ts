@@ -107,6 +107,7 @@ describe('access', () => {
       '/audit',
       '/alerts',
       '/reviews',
+      '/reports/dashboard',
       '/reports/tiers',
       '/reports/movers',
       '/reports/both-ends',
@@ -118,6 +119,14 @@ describe('access', () => {
   it('lets every manager read the reports, and leaves alerting management to sales managers, executives and admins', () => {
     expect(MENU.filter((m) => can(['sales'], m.capability)).map((m) => m.path)).not.toContain('/reports/both-ends');
     expect(ALL_ROLES.filter((r) => can([r], 'reports.raise'))).toEqual(['sales_manager', 'executive', 'admin']);
+  });
+  it('opens the Reports group with the dashboard, for the roles that read the reports', () => {
+    const items = menuItems(MENU.filter((m) => can(['finance'], m.capability)), (e) => e.path, (g) => g);
+    const reports = items.find((i) => i?.key === 'reports') as { children: { key: string }[] } | undefined;
+    expect(reports?.children[0]?.key).toBe('/reports/dashboard');
+    const readers = ALL_ROLES.filter((r) => MENU.some((m) => m.path === '/reports/dashboard' && can([r], m.capability)));
+    expect(readers).toEqual(ALL_ROLES.filter((r) => can([r], 'reports.view')));
+    expect(readers).not.toContain('sales');
   });
   it('shows every role the receivables reports, in the Reports group', () => {
     for (const role of ALL_ROLES) expect(can([role], 'reports.receivables'), role).toBe(true);

@@ -35,6 +35,8 @@ export const MENU: MenuEntry[] = [
   { path: '/alerts', labelKey: 'nav.alerts', icon: 'alerts', capability: 'alerts.view' },
   // Classification and dynamic management (CL-5, DY-2…DY-4)
   { path: '/reviews', labelKey: 'nav.reviews', icon: 'reviews', capability: 'reviews.view' },
+  // The dashboard (RP-1) opens the reports group: one page of what the reports below hold in full.
+  { path: '/reports/dashboard', labelKey: 'nav.dashboard', icon: 'dashboard', capability: 'reports.view', group: 'reports' },
   { path: '/reports/tiers', labelKey: 'nav.tiers', icon: 'tiers', capability: 'reports.view', group: 'reports' },
   { path: '/reports/movers', labelKey: 'nav.movers', icon: 'movers', capability: 'reports.view', group: 'reports' },
   { path: '/reports/both-ends', labelKey: 'nav.both_ends', icon: 'both_ends', capability: 'reports.view', group: 'reports' },
@@ -108,6 +110,7 @@ export const router = createBrowserRouter([
       { path: 'fx-rates', element: page(() => import('@/features/fx/FxRatesPage'), 'fx.view') },
       { path: 'reports/analytics', element: page(() => import('@/features/analytics/AnalyticsPage'), 'analytics.view') },
       { path: 'reports/receivables', element: page(() => import('@/features/receivables/ReceivablesPage'), 'reports.receivables') },
+      { path: 'reports/dashboard', element: page(() => import('@/features/reports/DashboardPage'), 'reports.view') },
       { path: 'reports/both-ends', element: page(() => import('@/features/reports/BothEndsPage'), 'reports.view') },
       { path: 'reports/anomalies', element: page(() => import('@/features/reports/AnomaliesPage'), 'reports.view') },
       { path: 'admin/policies', element: page(() => import('@/features/admin/PoliciesPage'), 'policies.view') },

@@ -575,6 +575,14 @@ class LedgerRepository {
                                Timestamp at) = 0;
     // Every account, by customer.
     virtual Result<std::vector<CreditAccount>> Accounts() = 0;
+    // The accounts of the customers within `scope` (applied in the query), each with its customer's code
+    // and name, by customer. Current state: what the accounts hold now, not as of a past date.
+    struct AccountOfCustomer {
+        CreditAccount account;
+        std::string code;
+        std::string name;
+    };
+    virtual Result<std::vector<AccountOfCustomer>> AccountsWithin(const domain::Scope& scope) = 0;
     // For reconciliation: every invoice with something open (customer, currency, open, rate), by customer.
     virtual Status ScanOpenInvoices(const std::function<Status(const InvoiceRecord&)>& each) = 0;
     // For reconciliation: the credit reserved by accepted orders, per customer.

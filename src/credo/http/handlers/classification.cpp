@@ -4,6 +4,7 @@
 
 #include "credo/app/codec/json_codec.hpp"
 #include "credo/http/handlers/common.hpp"
+#include "credo/http/handlers/report_json.hpp"
 
 namespace credo::http {
 namespace json = boost::json;
@@ -77,18 +78,22 @@ Response DistributionResponse(app::Database& db, const app::Context& ctx, const 
                               app::DistributionBy by) {
     auto report = app::ReadTx(db, [&](app::Tx& tx) { return app::DistributionReport(tx, ctx, actor, as_of, by); });
     if (!report) return ToResponse(report.error());
-    json::array groups;
-    for (const auto& g : report->groups)
-        groups.push_back(
-            json::object{{"key", g.key}, {"label", g.label}, {"count", g.count}, {"share_bp", g.share_bp}});
-    return JsonResponse(200, json::object{{"as_of", FormatDate(report->as_of)},
-                                          {"by", app::kDistributionByNames.Name(report->by)},
-                                          {"total", report->total},
-                                          {"groups", std::move(groups)},
-                                          {"reason", report->reason ? json::value(*report->reason) : nullptr}});
+    return JsonResponse(200, DistributionJson(*report));
 }
 
 }  // namespace
+
+json::object DistributionJson(const app::Distribution& report) {
+    json::array groups;
+    for (const auto& g : report.groups)
+        groups.push_back(
+            json::object{{"key", g.key}, {"label", g.label}, {"count", g.count}, {"share_bp", g.share_bp}});
+    return json::object{{"as_of", FormatDate(report.as_of)},
+                        {"by", app::kDistributionByNames.Name(report.by)},
+                        {"total", report.total},
+                        {"groups", std::move(groups)},
+                        {"reason", report.reason ? json::value(*report.reason) : nullptr}};
+}
 
 void RegisterClassification(Router& router, ApiDeps& deps) {
     auto& db = deps.db;

@@ -56,5 +56,6 @@ void RegisterClassification(Router& router, ApiDeps& deps);
 void RegisterCollections(Router& router, ApiDeps& deps);
 void RegisterReceivablesReports(Router& router, ApiDeps& deps);
 void RegisterAnalytics(Router& router, ApiDeps& deps);
+void RegisterDashboard(Router& router, ApiDeps& deps);
 
 }  // namespace credo::http

@@ -6,6 +6,7 @@
 #include "credo/app/receivables_reports.hpp"
 #include "credo/base/fx.hpp"
 #include "credo/http/handlers/common.hpp"
+#include "credo/http/handlers/report_json.hpp"
 
 namespace credo::http {
 namespace json = boost::json;
@@ -46,6 +47,33 @@ json::array Strings(const std::vector<std::string>& v) {
     return a;
 }
 
+std::string MonthText(domain::Month m) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
+    return text;
+}
+
+// Exactly YYYY-MM, a real month.
+Result<std::optional<domain::Month>> QueryMonth(const Request& req, std::string_view name) {
+    auto text = req.Query(name);
+    if (!text) return std::optional<domain::Month>();
+    auto day = ParseDate(*text + "-01", name);
+    if (text->size() != 7 || !day) return FieldError(std::string(name), "must be a month YYYY-MM");
+    return std::optional<domain::Month>(day->year() / day->month());
+}
+
+json::value Opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+// The filters both reports share: region (a region code) and owner (a user id).
+Status ReportFilters(const Request& req, std::optional<std::string>& region, std::optional<UserId>& owner) {
+    if (auto r = req.Query("region"); r && !r->empty()) region = *r;
+    CREDO_TRY(auto o, QueryInt(req, "owner", 1, std::numeric_limits<std::int64_t>::max()));
+    if (o) owner = UserId(*o);
+    return Ok();
+}
+
+}  // namespace
+
 json::value AgingJson(const app::AgingReport& r) {
     json::array rows;
     for (const auto& row : r.rows) {
@@ -69,23 +97,6 @@ json::value AgingJson(const app::AgingReport& r) {
                         {"unconverted", Strings(r.unconverted)},
                         {"note", r.note ? json::value(*r.note) : json::value(nullptr)}};
 }
-
-std::string MonthText(domain::Month m) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
-    return text;
-}
-
-// Exactly YYYY-MM, a real month.
-Result<std::optional<domain::Month>> QueryMonth(const Request& req, std::string_view name) {
-    auto text = req.Query(name);
-    if (!text) return std::optional<domain::Month>();
-    auto day = ParseDate(*text + "-01", name);
-    if (text->size() != 7 || !day) return FieldError(std::string(name), "must be a month YYYY-MM");
-    return std::optional<domain::Month>(day->year() / day->month());
-}
-
-json::value Opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::value KpisJson(const app::KpiReport& r, domain::Month from, domain::Month to) {
     auto base = Currency::FromCode(r.base_currency);
@@ -118,16 +129,6 @@ json::value KpisJson(const app::KpiReport& r, domain::Month from, domain::Month 
                         {"unconverted", Strings(r.unconverted)},
                         {"notes", Strings(r.notes)}};
 }
-
-// The filters both reports share: region (a region code) and owner (a user id).
-Status ReportFilters(const Request& req, std::optional<std::string>& region, std::optional<UserId>& owner) {
-    if (auto r = req.Query("region"); r && !r->empty()) region = *r;
-    CREDO_TRY(auto o, QueryInt(req, "owner", 1, std::numeric_limits<std::int64_t>::max()));
-    if (o) owner = UserId(*o);
-    return Ok();
-}
-
-}  // namespace
 
 void RegisterReceivablesReports(Router& router, ApiDeps& deps) {
     auto& db = deps.db;

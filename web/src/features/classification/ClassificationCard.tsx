@@ -12,7 +12,7 @@ import { formatDate, formatDecimal } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useClassification, useMarkReviewed, useTrends } from './api';
 import { TierTag } from './DueReviewsPage';
-import { formatShare } from './shares';
+import { formatShare } from '@/lib/distribution';
 
 const Chart = lazy(() => import('@/components/Chart'));
 

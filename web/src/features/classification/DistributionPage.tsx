@@ -9,8 +9,7 @@ import { ErrorState } from '@/components/ErrorState';
 import { dateInputFormat, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useDistribution, type DistributionBy } from './api';
-import { groupLabel } from './labels';
-import { formatShare, totals } from './shares';
+import { formatShare, groupLabel, totals } from '@/lib/distribution';
 
 const Chart = lazy(() => import('@/components/Chart'));
 const BY: DistributionBy[] = ['tier', 'grade', 'region', 'owner'];

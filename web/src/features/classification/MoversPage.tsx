@@ -10,7 +10,7 @@ import { dateInputFormat, formatDate, formatDecimal } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useExpiringReports, useMovers, type ExpiringReport, type Mover, type MoverKind } from './api';
 import { TierTag } from './DueReviewsPage';
-import { formatShare } from './shares';
+import { formatShare } from '@/lib/distribution';
 
 function MoverList({ kind, asOf }: { kind: MoverKind; asOf: string | undefined }) {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { ErrorState } from '@/components/ErrorState';
 import { dateInputFormat, formatDate, formatDecimal } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useAging, useKpis, type AgingAmounts, type AgingRow, type GroupBy, type KpiMonth } from './api';
-import { agingChartOption, BUCKETS, BUCKET_COLORS, kpiChartOption, KPI_RATES, percent, type Bucket } from './charts';
+import { agingChartOption, BUCKETS, BUCKET_COLORS, kpiChartOption, KPI_RATES, percent, type Bucket } from '@/lib/receivables';
 
 const Chart = lazy(() => import('@/components/Chart'));
 

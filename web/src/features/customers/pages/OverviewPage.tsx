@@ -1,10 +1,11 @@
 // The start page: how many files the user can see, how they spread over regions and lifecycle stages,
-// and the files changed most recently.
-import { Card, Col, Flex, List, Row, Skeleton, Statistic, Typography } from 'antd';
+// and the files changed most recently; for the readers of the reports, the way to the dashboard (RP-1).
+import { DashboardOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, List, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, data } from '@/api/client';
 import { useAuth } from '@/app/auth';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -27,6 +28,7 @@ export default function OverviewPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const auth = useAuth();
+  const navigate = useNavigate();
   const labels = useLabels();
   const fields = useCustomerFields();
   const recent = useCustomerList({ sort: '-updated_at', page: 1, page_size: 8 });
@@ -77,6 +79,19 @@ export default function OverviewPage() {
           <Statistic formatter={(v) => formatNumber(Number(v), language)} title={t('home.my_files')} value={mine[0]?.data?.total ?? 0} loading={mine[0]?.isPending} />
         </Card>
       </Col>
+      {auth.can('reports.view') && (
+        <Col xs={24} md={8}>
+          <Card data-testid="home-dashboard" style={{ height: '100%' }}>
+            <Flex vertical gap={8} align="flex-start">
+              <Typography.Text strong>{t('home.dashboard')}</Typography.Text>
+              <Typography.Text type="secondary">{t('home.dashboard_text')}</Typography.Text>
+              <Button type="primary" icon={<DashboardOutlined />} onClick={() => navigate('/reports/dashboard')}>
+                {t('home.open_dashboard')}
+              </Button>
+            </Flex>
+          </Card>
+        </Col>
+      )}
       <Col xs={24} lg={14}>
         <Card title={t('home.by_region')}>
           <Suspense fallback={<Skeleton active />}>

@@ -1,7 +1,10 @@
-// Pure helpers of the receivables pages: the aging buckets in order, the charts' options and the ratios
-// as percentages. Amounts reach the charts as numbers (a chart only draws them); tables show the API's
-// exact decimal strings.
-import type { AgingReport, KpiMonth } from './api';
+// Pure helpers of the receivables reports (AR-2, AR-3), shared by the receivables pages and the dashboard:
+// the aging buckets in order, the charts' options and the ratios as percentages. Amounts reach the charts
+// as numbers (a chart only draws them); tables show the API's exact decimal strings.
+import type { Schemas } from '@/api/client';
+
+type AgingReport = Schemas['AgingReport'];
+type KpiMonth = Schemas['KpiMonth'];
 
 export const BUCKETS = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'over_90'] as const;
 export type Bucket = (typeof BUCKETS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShare, totals } from './shares';
+import { formatShare, totals } from './distribution';
 
 describe('shares', () => {
   it('formats basis points as a percentage with two decimals', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AgingReport, KpiMonth } from './api';
-import { agingChartOption, BUCKETS, chartNumber, kpiChartOption, percent } from './charts';
+import type { Schemas } from '@/api/client';
+import { agingChartOption, BUCKETS, chartNumber, kpiChartOption, percent } from './receivables';
+
+type AgingReport = Schemas['AgingReport'];
+type KpiMonth = Schemas['KpiMonth'];
 
 const amounts = (not_due: string, d1_30: string, total: string) => ({
   currency: 'CNY',
