@@ -2,7 +2,7 @@
 # The classification benchmark (SPEC CL-1, CL-5, DY-3, DY-4): the tier distribution report over CUSTOMERS
 # customers with INVOICES invoices (bench/ledger_fixture.cpp) on SQLite, through the HTTP API as a client
 # sees it: GET /api/v1/reports/tiers (today's, from the stored purchase totals; yesterday's, from the
-# ledger; by owner), /reviews/due, /reports/movers and the customer list filtered by tier and by grade,
+# ledger; by owner), the dashboard (RP-1), /reviews/due, /reports/movers and the customer list filtered by tier and by grade,
 # each timed by curl after one warm-up request, best and median of RUNS.
 # Usage: bench/classification.sh [CUSTOMERS] [INVOICES] [RUNS]
 #        KEEP=/tmp/dir bench/classification.sh …   keeps (or reuses) the database in /tmp/dir
@@ -62,6 +62,7 @@ echo "|---|---|---|"
 time_get "/reports/tiers"
 time_get "/reports/tiers?as_of=$(date -d yesterday +%F)"
 time_get "/reports/tiers?by=owner"
+time_get "/reports/dashboard"
 time_get "/reviews/due"
 time_get "/reports/movers?kind=lost"
 time_get "/customers?tier=A&page_size=50"

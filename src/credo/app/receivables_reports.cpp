@@ -35,6 +35,25 @@ Result<CustomerIndex> ReportCustomers(Tx& tx, const Actor& actor, const std::opt
     return index;
 }
 
+// The customers of an index as a dense set of ids: the scans that test every document's customer ask it
+// millions of times, and a bit per id stays in the cache where the index's nodes do not.
+class Members {
+ public:
+    explicit Members(const CustomerIndex& customers) {
+        std::int64_t largest = 0;
+        for (const auto& [id, c] : customers) largest = std::max(largest, id);
+        bits_.resize(static_cast<std::size_t>(largest) + 1);
+        for (const auto& [id, c] : customers) bits_[static_cast<std::size_t>(id)] = true;
+    }
+    bool Has(CustomerId id) const {
+        const auto v = id.value();
+        return v >= 0 && static_cast<std::size_t>(v) < bits_.size() && bits_[static_cast<std::size_t>(v)];
+    }
+
+ private:
+    std::vector<bool> bits_;
+};
+
 // Rates into the base currency on `date`, looked up once per currency; nullopt: no rate then.
 class BaseRates {
  public:
@@ -149,6 +168,7 @@ Result<KpiReport> Kpis(Tx& tx, const Context& ctx, const Actor& actor, const Kpi
     CREDO_TRY(auto months, domain::MonthRange(query.from, query.to));
     const auto periods = domain::PeriodsOf(months, query.as_of);
     CREDO_TRY(auto customers, ReportCustomers(tx, actor, query.region, query.owner));
+    const Members within(customers);
     // Each currency's monthly totals in that currency.
     std::map<std::string, std::vector<domain::MonthTotals>> by_currency;
     auto totals_of = [&](const std::string& currency) -> std::vector<domain::MonthTotals>& {
@@ -160,7 +180,7 @@ Result<KpiReport> Kpis(Tx& tx, const Context& ctx, const Actor& actor, const Kpi
     std::vector<domain::KpiSettlement> settlements;
     CREDO_CHECK(tx.Ledger().ScanReceivables(
         last, [&](const InvoiceRecord& inv, const std::vector<LedgerRepository::Settled>& settled) -> Status {
-            if (!customers.count(inv.customer.value())) return Ok();
+            if (!within.Has(inv.customer)) return Ok();
             settlements.clear();
             for (const auto& s : settled) {
                 CREDO_TRY(auto kind, KindOf(s.kind));
@@ -171,7 +191,7 @@ Result<KpiReport> Kpis(Tx& tx, const Context& ctx, const Actor& actor, const Kpi
         }));
     CREDO_CHECK(tx.Ledger().ScanOrdersPlaced(
         domain::FirstDay(query.from), last, [&](const LedgerRepository::PlacedOrder& o) -> Status {
-            if (!customers.count(o.customer.value())) return Ok();
+            if (!within.Has(o.customer)) return Ok();
             return domain::FoldOrder(o.order_date, o.amount_minor, o.invoiced, periods, totals_of(o.currency));
         }));
     std::vector<domain::MonthTotals> in_base(months.size());
