@@ -3,8 +3,9 @@
 // and whose shares add up to exactly 100 % (the server rounds them by the largest remainder).
 import { Alert, Card, Col, DatePicker, Empty, Row, Segmented, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ErrorState } from '@/components/ErrorState';
 import { dateInputFormat, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
@@ -17,8 +18,19 @@ const BY: DistributionBy[] = ['tier', 'grade', 'region', 'owner'];
 export default function DistributionPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [by, setBy] = useState<DistributionBy>('tier');
-  const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  // The grouping and the date are kept in the address, so that a link (the dashboard's) can open either.
+  const [search, setSearch] = useSearchParams();
+  const byParam = search.get('by') as DistributionBy | null;
+  const by: DistributionBy = byParam && BY.includes(byParam) ? byParam : 'tier';
+  const asOf = search.get('as_of') ?? undefined;
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setSearch(next, { replace: true });
+  };
+  const setBy = (v: DistributionBy) => set('by', v === 'tier' ? undefined : v);
+  const setAsOf = (v: string | undefined) => set('as_of', v);
   const report = useDistribution(by, asOf);
   const rows = useMemo(
     () => (report.data?.groups ?? []).map((g) => ({ ...g, name: groupLabel(t, by, g.key, g.label) })),

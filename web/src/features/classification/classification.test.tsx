@@ -55,6 +55,17 @@ describe('DistributionPage', () => {
     await waitFor(() => expect(calls.some((c) => new URL(c.url).searchParams.get('by') === 'region')).toBe(true));
   }, SLOW);
 
+  it('opens on the grouping and the date in the address', async () => {
+    const calls = mockFetch({
+      'GET /api/v1/reports/tiers': (req) => ({ status: 200, body: distribution(new URL(req.url).searchParams.get('by') ?? 'tier') }),
+    });
+    renderPage(<DistributionPage />, { path: '/reports/tiers?by=grade&as_of=2026-06-30', route: '/reports/tiers' });
+    await waitFor(() => expect(calls.length).toBeGreaterThan(0));
+    const asked = new URL(calls[0]!.url).searchParams;
+    expect(asked.get('by')).toBe('grade');
+    expect(asked.get('as_of')).toBe('2026-06-30');
+  }, SLOW);
+
   it('says why a report is empty', async () => {
     mockFetch({
       'GET /api/v1/reports/tiers': () => ({

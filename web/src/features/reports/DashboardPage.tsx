@@ -39,7 +39,7 @@ function DistributionCard({ report, by, testId }: { report: Dashboard['tiers']; 
     <Card
       size="small"
       title={title}
-      extra={<Link to="/reports/tiers">{t('dashboard.details')}</Link>}
+      extra={<Link to={`/reports/tiers?by=${by}&as_of=${report.as_of}`}>{t('dashboard.details')}</Link>}
       data-testid={testId}
       style={{ height: '100%' }}
     >
