@@ -184,6 +184,17 @@ class CollectionsTest(CredoTestCase):
 
         self.assertError(sales.post(f"{path}/close", {"outcome": "vanished"}), 400, "invalid_argument",
                          field="outcome")
+        # A missing member or one the command does not know is named, and the case is unchanged.
+        before = self.assertStatus(sales.get(path), 200)
+        for verb, body, field in (("stage", {}, "stage"), ("stage", {"stage": "legal", "mood": "x"}, "mood"),
+                                  ("actions", {"note": "no kind"}, "kind"),
+                                  ("promises", {"amount": "1.00"}, "promised_date"),
+                                  ("promises", {"promised_date": "2025-07-15"}, "amount"),
+                                  ("close", {"note": "no outcome"}, "outcome"),
+                                  ("close", {"outcome": "paid", "day": "30/06/2025"}, "day")):
+            with self.subTest(verb=verb, field=field):
+                self.assertError(sales.post(f"{path}/{verb}", body), 400, "invalid_argument", field=field)
+        self.assertEqual(self.assertStatus(sales.get(path), 200), before)
         closed = self.assertStatus(sales.post(f"{path}/close", {"outcome": "partially_paid", "note": "余款另议"}), 200)
         self.assertEqual((closed["status"], closed["outcome"]), ("closed", "partially_paid"))
         self.assertError(sales.post(f"{path}/actions", {"kind": "call"}), 409, "conflict")

@@ -170,6 +170,43 @@ Result<std::pair<std::int64_t, json::object>> IdAndBody(const Request& req) {
     return std::pair{id, std::move(body)};
 }
 
+Result<std::string> RequiredText(const json::object& o, std::string_view key) {
+    CREDO_TRY(auto text, TextMember(o, key));
+    if (!text) return FieldError(std::string(key), "is required");
+    return std::move(*text);
+}
+
+// POST /collection-cases/{id}/…: the path's id and the body, read by `parse` into the use case's input
+// (bad input answered before anything is opened), `run` calling the use case in a write transaction, then
+// the case as it now stands, answered with `status`.
+template <class Parse, class Run>
+Handler CaseCommand(ApiDeps& deps, int status, Parse parse, Run run) {
+    return Authed(deps, [&db = deps.db, &ctx = deps.ctx, status, parse, run](const Request& req, const Actor& actor) {
+        auto in = IdAndBody(req);
+        if (!in) return ToResponse(in.error());
+        auto input = parse(in->second);
+        if (!input) return ToResponse(input.error());
+        auto done = app::WriteTx(db, [&](app::Tx& tx) -> Status {
+            CREDO_CHECK(run(tx, actor, in->first, *input));
+            return Ok();
+        });
+        if (!done) return ToResponse(done.error());
+        return RenderCase(db, ctx, actor, status, in->first);
+    });
+}
+
+struct StageInput {
+    std::string stage;
+    std::string reason;
+    std::optional<Date> day;
+};
+
+struct CloseInput {
+    std::string outcome;
+    std::string note;
+    std::optional<Date> day;
+};
+
 }  // namespace
 
 void RegisterCollections(Router& router, ApiDeps& deps) {
@@ -294,98 +331,73 @@ void RegisterCollections(Router& router, ApiDeps& deps) {
                }));
 
     router.Add(Method::kPost, "/api/v1/collection-cases/{id}/stage", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto in = IdAndBody(req);
-                   if (!in) return ToResponse(in.error());
-                   const std::int64_t id = in->first;
-                   const json::object& body = in->second;
-                   if (auto s = OnlyMembers(body, {"stage", "reason", "day"}); !s) return ToResponse(s.error());
-                   auto stage = TextMember(body, "stage");
-                   if (!stage) return ToResponse(stage.error());
-                   if (!*stage) return ToResponse(FieldError("stage", "is required"));
-                   auto reason = TextMember(body, "reason");
-                   if (!reason) return ToResponse(reason.error());
-                   auto day = DateMember(body, "day");
-                   if (!day) return ToResponse(day.error());
-                   auto k = app::WriteTx(db, [&](app::Tx& tx) {
-                       return app::MoveCaseStage(tx, ctx, actor, id, **stage, reason->value_or(""), *day);
-                   });
-                   if (!k) return ToResponse(k.error());
-                   return RenderCase(db, ctx, actor, 200, id);
-               }));
+               CaseCommand(
+                   deps, 200,
+                   [](const json::object& body) -> Result<StageInput> {
+                       CREDO_CHECK(OnlyMembers(body, {"stage", "reason", "day"}));
+                       StageInput in;
+                       CREDO_TRY(in.stage, RequiredText(body, "stage"));
+                       CREDO_TRY(auto reason, TextMember(body, "reason"));
+                       in.reason = reason.value_or("");
+                       CREDO_TRY(in.day, DateMember(body, "day"));
+                       return in;
+                   },
+                   [&ctx](app::Tx& tx, const Actor& actor, std::int64_t id, const StageInput& in) {
+                       return app::MoveCaseStage(tx, ctx, actor, id, in.stage, in.reason, in.day);
+                   }));
 
     router.Add(Method::kPost, "/api/v1/collection-cases/{id}/actions", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto in = IdAndBody(req);
-                   if (!in) return ToResponse(in.error());
-                   const std::int64_t id = in->first;
-                   const json::object& body = in->second;
-                   if (auto s = OnlyMembers(body, {"kind", "day", "note"}); !s) return ToResponse(s.error());
-                   app::ActionInput a;
-                   auto kind = TextMember(body, "kind");
-                   if (!kind) return ToResponse(kind.error());
-                   if (!*kind) return ToResponse(FieldError("kind", "is required"));
-                   a.kind = **kind;
-                   auto day = DateMember(body, "day");
-                   if (!day) return ToResponse(day.error());
-                   a.day = *day;
-                   auto note = TextMember(body, "note");
-                   if (!note) return ToResponse(note.error());
-                   a.note = note->value_or("");
-                   auto added =
-                       app::WriteTx(db, [&](app::Tx& tx) { return app::AddCaseAction(tx, ctx, actor, id, a); });
-                   if (!added) return ToResponse(added.error());
-                   return RenderCase(db, ctx, actor, 201, id);
-               }));
+               CaseCommand(
+                   deps, 201,
+                   [](const json::object& body) -> Result<app::ActionInput> {
+                       CREDO_CHECK(OnlyMembers(body, {"kind", "day", "note"}));
+                       app::ActionInput a;
+                       CREDO_TRY(a.kind, RequiredText(body, "kind"));
+                       CREDO_TRY(a.day, DateMember(body, "day"));
+                       CREDO_TRY(auto note, TextMember(body, "note"));
+                       a.note = note.value_or("");
+                       return a;
+                   },
+                   [&ctx](app::Tx& tx, const Actor& actor, std::int64_t id, const app::ActionInput& a) {
+                       return app::AddCaseAction(tx, ctx, actor, id, a);
+                   }));
 
     router.Add(Method::kPost, "/api/v1/collection-cases/{id}/promises", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto in = IdAndBody(req);
-                   if (!in) return ToResponse(in.error());
-                   const std::int64_t id = in->first;
-                   const json::object& body = in->second;
-                   if (auto s = OnlyMembers(body, {"amount", "promised_date", "made_on", "note"}); !s)
-                       return ToResponse(s.error());
-                   app::PromiseInput p;
-                   auto amount = AmountMember(body, "amount");
-                   if (!amount) return ToResponse(amount.error());
-                   p.amount = amount->first;
-                   p.currency = amount->second;
-                   auto promised = DateMember(body, "promised_date");
-                   if (!promised) return ToResponse(promised.error());
-                   if (!*promised) return ToResponse(FieldError("promised_date", "is required"));
-                   p.promised_date = **promised;
-                   auto made = DateMember(body, "made_on");
-                   if (!made) return ToResponse(made.error());
-                   p.made_on = *made;
-                   auto note = TextMember(body, "note");
-                   if (!note) return ToResponse(note.error());
-                   p.note = note->value_or("");
-                   auto added = app::WriteTx(db, [&](app::Tx& tx) { return app::AddPromise(tx, ctx, actor, id, p); });
-                   if (!added) return ToResponse(added.error());
-                   return RenderCase(db, ctx, actor, 201, id);
-               }));
+               CaseCommand(
+                   deps, 201,
+                   [](const json::object& body) -> Result<app::PromiseInput> {
+                       CREDO_CHECK(OnlyMembers(body, {"amount", "promised_date", "made_on", "note"}));
+                       app::PromiseInput p;
+                       CREDO_TRY(auto amount, AmountMember(body, "amount"));
+                       p.amount = amount.first;
+                       p.currency = amount.second;
+                       CREDO_TRY(auto promised, DateMember(body, "promised_date"));
+                       if (!promised) return FieldError("promised_date", "is required");
+                       p.promised_date = *promised;
+                       CREDO_TRY(p.made_on, DateMember(body, "made_on"));
+                       CREDO_TRY(auto note, TextMember(body, "note"));
+                       p.note = note.value_or("");
+                       return p;
+                   },
+                   [&ctx](app::Tx& tx, const Actor& actor, std::int64_t id, const app::PromiseInput& p) {
+                       return app::AddPromise(tx, ctx, actor, id, p);
+                   }));
 
     router.Add(Method::kPost, "/api/v1/collection-cases/{id}/close", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   auto in = IdAndBody(req);
-                   if (!in) return ToResponse(in.error());
-                   const std::int64_t id = in->first;
-                   const json::object& body = in->second;
-                   if (auto s = OnlyMembers(body, {"outcome", "note", "day"}); !s) return ToResponse(s.error());
-                   auto outcome = TextMember(body, "outcome");
-                   if (!outcome) return ToResponse(outcome.error());
-                   if (!*outcome) return ToResponse(FieldError("outcome", "is required"));
-                   auto note = TextMember(body, "note");
-                   if (!note) return ToResponse(note.error());
-                   auto day = DateMember(body, "day");
-                   if (!day) return ToResponse(day.error());
-                   auto k = app::WriteTx(db, [&](app::Tx& tx) {
-                       return app::CloseCase(tx, ctx, actor, id, **outcome, note->value_or(""), *day);
-                   });
-                   if (!k) return ToResponse(k.error());
-                   return RenderCase(db, ctx, actor, 200, id);
-               }));
+               CaseCommand(
+                   deps, 200,
+                   [](const json::object& body) -> Result<CloseInput> {
+                       CREDO_CHECK(OnlyMembers(body, {"outcome", "note", "day"}));
+                       CloseInput in;
+                       CREDO_TRY(in.outcome, RequiredText(body, "outcome"));
+                       CREDO_TRY(auto note, TextMember(body, "note"));
+                       in.note = note.value_or("");
+                       CREDO_TRY(in.day, DateMember(body, "day"));
+                       return in;
+                   },
+                   [&ctx](app::Tx& tx, const Actor& actor, std::int64_t id, const CloseInput& in) {
+                       return app::CloseCase(tx, ctx, actor, id, in.outcome, in.note, in.day);
+                   }));
 
     router.Add(Method::kGet, "/api/v1/write-offs", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
