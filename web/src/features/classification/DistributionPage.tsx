@@ -1,13 +1,13 @@
 // Tiers and distribution (CL-5): how many customers fall in each tier, grade, region or owner as of a
 // date, within the reader's scope, as a pie, a bar chart and a table whose counts add up to the total
 // and whose shares add up to exactly 100 % (the server rounds them by the largest remainder).
-import { Alert, Card, Col, DatePicker, Empty, Row, Segmented, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Card, Col, Empty, Row, Segmented, Space, Table, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { AsOfPicker } from '@/components/AsOfPicker';
 import { ErrorState } from '@/components/ErrorState';
-import { dateInputFormat, formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useDistribution, type DistributionBy } from './api';
 import { formatShare, groupLabel, totals } from '@/lib/distribution';
@@ -72,13 +72,7 @@ export default function DistributionPage() {
               options={BY.map((b) => ({ value: b, label: t(`classification.by.${b}`) }))}
               data-testid="distribution-by"
             />
-            <DatePicker
-              aria-label={t('classification.as_of')}
-              placeholder={t('classification.as_of')}
-              format={dateInputFormat(language)}
-              value={asOf ? dayjs(asOf, 'YYYY-MM-DD') : null}
-              onChange={(d: Dayjs | null) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
-            />
+            <AsOfPicker value={asOf} onChange={setAsOf} />
           </Space>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

@@ -1,15 +1,15 @@
 // Due reviews (DY-3): the customer files whose periodic review is due — tier A every two months, the
 // others quarterly by default (policies) — earliest first, within the reader's scope, each with a
 // "mark reviewed" action for those who may change the file.
-import { App, Button, Card, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '@/app/auth';
 import { useRequestError } from '@/app/requestErrors';
+import { AsOfPicker } from '@/components/AsOfPicker';
 import { ErrorState } from '@/components/ErrorState';
-import { dateInputFormat, formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useDueReviews, useMarkReviewed, type DueReview } from './api';
 
@@ -38,13 +38,7 @@ export default function DueReviewsPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('reviews.title')}
           </Typography.Title>
-          <DatePicker
-            aria-label={t('classification.as_of')}
-            placeholder={t('classification.as_of')}
-            format={dateInputFormat(language)}
-            value={asOf ? dayjs(asOf, 'YYYY-MM-DD') : null}
-            onChange={(d: Dayjs | null) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
-          />
+          <AsOfPicker value={asOf} onChange={setAsOf} />
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('reviews.explain')}

@@ -1,12 +1,12 @@
 // Growing and lost customers (DY-4) and credit reports about to expire or expired (DY-2), as of a date,
 // within the reader's scope. Each list states the rule that selected it.
-import { Alert, Card, DatePicker, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { AsOfPicker } from '@/components/AsOfPicker';
 import { ErrorState } from '@/components/ErrorState';
-import { dateInputFormat, formatDate, formatDecimal } from '@/lib/format';
+import { formatDate, formatDecimal } from '@/lib/format';
 import { useLanguage } from '@/lib/useLanguage';
 import { useExpiringReports, useMovers, type ExpiringReport, type Mover, type MoverKind } from './api';
 import { TierTag } from './DueReviewsPage';
@@ -96,7 +96,6 @@ const TABS = ['growing', 'lost', 'expiring'] as const;
 
 export default function MoversPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [search, setSearch] = useSearchParams();
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const tab = TABS.find((x) => x === search.get('tab')) ?? 'growing';
@@ -107,13 +106,7 @@ export default function MoversPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('movers.title')}
           </Typography.Title>
-          <DatePicker
-            aria-label={t('classification.as_of')}
-            placeholder={t('classification.as_of')}
-            format={dateInputFormat(language)}
-            value={asOf ? dayjs(asOf, 'YYYY-MM-DD') : null}
-            onChange={(d: Dayjs | null) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
-          />
+          <AsOfPicker value={asOf} onChange={setAsOf} />
         </Space>
       </Card>
       <Card size="small">
