@@ -146,6 +146,17 @@ class SearchTest(CredoTestCase):
         self.assertEqual(self.search(page_size=1)["page_size"], 1)
         self.assertEqual(len(self.search(page_size=200)["items"]), self.search()["total"])
 
+    def test_every_list_reads_its_page_the_same_way(self):
+        for path in ("/customers", "/orders", "/alerts", "/audit", "/collection-cases", "/write-offs",
+                     "/credit-applications"):
+            with self.subTest(path=path):
+                one = self.assertStatus(self.admin.get(path, query={"page": "1", "page_size": "1"}), 200)
+                self.assertLessEqual(len(one["items"]), 1)
+                for query, field in (({"page_size": "201"}, "page_size"), ({"page": "0"}, "page")):
+                    self.assertError(self.admin.get(path, query=query), 400, "invalid_argument", field=field)
+        self.assertError(self.admin.get("/customers", query={"unassigned": "maybe"}), 400, "invalid_argument",
+                         field="unassigned")
+
     def test_bad_parameters(self):
         cases = [
             ({"page_size": "0"}, "page_size"),

@@ -37,20 +37,12 @@ void RegisterAlerts(Router& router, ApiDeps& deps) {
     router.Add(Method::kGet, "/api/v1/alerts", Dispatch::kBlocking,
                Authed(deps, [&db](const Request& req, const Actor& actor) {
                    if (auto s = OnlyQuery(req, {"unread", "page", "page_size"}); !s) return ToResponse(s.error());
-                   bool unread = false;
-                   if (auto u = req.Query("unread")) {
-                       if (*u != "true" && *u != "false")
-                           return ToResponse(FieldError("unread", "must be true or false"));
-                       unread = *u == "true";
-                   }
-                   auto page = QueryInt(req, "page", 1, 1000000);
+                   auto unread = QueryBool(req, "unread");
+                   if (!unread) return ToResponse(unread.error());
+                   auto page = QueryPage(req);
                    if (!page) return ToResponse(page.error());
-                   auto size = QueryInt(req, "page_size", 1, 200);
-                   if (!size) return ToResponse(size.error());
-                   const int limit = static_cast<int>(size->value_or(50));
-                   const std::int64_t offset = (page->value_or(1) - 1) * limit;
-                   auto alerts =
-                       app::ReadTx(db, [&](app::Tx& tx) { return app::ListAlerts(tx, actor, unread, limit, offset); });
+                   auto alerts = app::ReadTx(
+                       db, [&](app::Tx& tx) { return app::ListAlerts(tx, actor, *unread, page->limit, page->offset); });
                    if (!alerts) return ToResponse(alerts.error());
                    json::array items;
                    for (const auto& a : alerts->items) items.push_back(AlertJson(a));

@@ -50,10 +50,9 @@ Result<app::AuditQuery> ParseAuditQuery(const Request& req) {
     CREDO_TRY(auto to, QueryDate(req, "to"));
     if (from) f.from = StartOfDay(*from);
     if (to) f.to = EndOfDay(*to);
-    CREDO_TRY(auto page, QueryInt(req, "page", 1, 1000000));
-    CREDO_TRY(auto size, QueryInt(req, "page_size", 1, 200));
-    query.limit = static_cast<int>(size.value_or(50));
-    query.offset = static_cast<int>((page.value_or(1) - 1) * query.limit);
+    CREDO_TRY(auto page, QueryPage(req));
+    query.limit = page.limit;
+    query.offset = page.offset;
     return query;
 }
 

@@ -258,18 +258,15 @@ void RegisterCollections(Router& router, ApiDeps& deps) {
                 if (!parsed) return ToResponse(parsed.error());
                 query.stage = std::string(*stage);
             }
-            if (auto mine = req.Query("mine"); mine && !mine->empty()) {
-                if (*mine != "true" && *mine != "false") return ToResponse(FieldError("mine", "must be true or false"));
-                if (*mine == "true") query.mine = actor.id;
-            }
+            auto mine = QueryBool(req, "mine");
+            if (!mine) return ToResponse(mine.error());
+            if (*mine) query.mine = actor.id;
             auto as_of = QueryDate(req, "as_of");
             if (!as_of) return ToResponse(as_of.error());
-            auto page = QueryInt(req, "page", 1, 1000000);
+            auto page = QueryPage(req);
             if (!page) return ToResponse(page.error());
-            auto size = QueryInt(req, "page_size", 1, 200);
-            if (!size) return ToResponse(size.error());
-            query.limit = static_cast<int>(size->value_or(50));
-            query.offset = (page->value_or(1) - 1) * query.limit;
+            query.limit = page->limit;
+            query.offset = page->offset;
             const Date date = as_of->value_or(DateOf(ctx.clock.Now()));
             auto list = app::ReadTx(db, [&](app::Tx& tx) { return app::ListCases(tx, actor, query, date); });
             if (!list) return ToResponse(list.error());
@@ -412,12 +409,10 @@ void RegisterCollections(Router& router, ApiDeps& deps) {
                            return ToResponse(FieldError("status", "must be pending, approved or rejected"));
                        query.status = std::string(*status);
                    }
-                   auto page = QueryInt(req, "page", 1, 1000000);
+                   auto page = QueryPage(req);
                    if (!page) return ToResponse(page.error());
-                   auto size = QueryInt(req, "page_size", 1, 200);
-                   if (!size) return ToResponse(size.error());
-                   query.limit = static_cast<int>(size->value_or(50));
-                   query.offset = (page->value_or(1) - 1) * query.limit;
+                   query.limit = page->limit;
+                   query.offset = page->offset;
                    auto list = app::ReadTx(db, [&](app::Tx& tx) { return app::ListWriteOffs(tx, actor, query); });
                    if (!list) return ToResponse(list.error());
                    json::array items;

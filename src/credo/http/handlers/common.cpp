@@ -82,6 +82,23 @@ Result<std::optional<Date>> QueryDate(const Request& req, std::string_view name)
     return std::optional<Date>(d);
 }
 
+Result<bool> QueryBool(const Request& req, std::string_view name, bool otherwise) {
+    auto text = req.Query(name);
+    if (!text || text->empty()) return otherwise;
+    if (*text != "true" && *text != "false") return FieldError(std::string(name), "must be true or false");
+    return *text == "true";
+}
+
+Result<PageQuery> QueryPage(const Request& req) {
+    CREDO_TRY(auto page, QueryInt(req, "page", 1, 1000000));
+    CREDO_TRY(auto size, QueryInt(req, "page_size", 1, 200));
+    PageQuery out;
+    out.page = static_cast<int>(page.value_or(1));
+    out.limit = static_cast<int>(size.value_or(out.limit));
+    out.offset = (out.page - 1) * out.limit;
+    return out;
+}
+
 std::optional<std::int64_t> OptionalIfMatch(const Request& req) {
     auto h = req.Header("if-match");
     if (!h) return std::nullopt;

@@ -26,6 +26,15 @@ Result<std::int64_t> PathId(const Request& req, std::string_view name);
 Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_view name, std::int64_t min,
                                              std::int64_t max);
 Result<std::optional<Date>> QueryDate(const Request& req, std::string_view name);
+// A true/false query parameter; absent or empty: `otherwise`.
+Result<bool> QueryBool(const Request& req, std::string_view name, bool otherwise = false);
+// The page of a list: `page` from 1 and `page_size` from 1 to 200 (default 50), as a limit and an offset.
+struct PageQuery {
+    int page = 1;
+    int limit = 50;
+    int offset = 0;
+};
+Result<PageQuery> QueryPage(const Request& req);
 // The version an update is based on, from If-Match ("3", "\"3\"" or W/"3"); kPreconditionRequired when
 // absent.
 Result<std::int64_t> IfMatchVersion(const Request& req);

@@ -296,12 +296,10 @@ void RegisterCreditApplications(Router& router, ApiDeps& deps) {
                         return ToResponse(FieldError("status", "must be pending, approved, rejected or returned"));
                     query.status = std::string(*status);
                 }
-                auto page = QueryInt(req, "page", 1, 1000000);
+                auto page = QueryPage(req);
                 if (!page) return ToResponse(page.error());
-                auto size = QueryInt(req, "page_size", 1, 200);
-                if (!size) return ToResponse(size.error());
-                query.limit = static_cast<int>(size->value_or(50));
-                query.offset = (page->value_or(1) - 1) * query.limit;
+                query.limit = page->limit;
+                query.offset = page->offset;
                 auto list = app::ReadTx(db, [&](app::Tx& tx) { return app::ListCreditApplications(tx, actor, query); });
                 if (!list) return ToResponse(list.error());
                 json::array items;

@@ -133,10 +133,7 @@ Result<std::pair<app::CustomerFilter, app::CustomerSort>> ParseCustomerFilter(co
         if (!q->empty()) f.q = *q;
     }
     if (auto r = req.Query("region"); r && !r->empty()) f.region = *r;
-    if (auto u = req.Query("unassigned")) {
-        if (*u != "true" && *u != "false") return FieldError("unassigned", "must be true or false");
-        f.unassigned = *u == "true";
-    }
+    CREDO_TRY(f.unassigned, QueryBool(req, "unassigned"));
     CREDO_TRY(auto owner, QueryInt(req, "owner_id", 1, INT64_MAX));
     if (owner) f.owner = UserId(*owner);
     CREDO_CHECK(QueryEnum(req, "kind", domain::kCustomerKindNames, f.kind));
@@ -166,30 +163,26 @@ void RegisterCustomers(Router& router, ApiDeps& deps) {
     auto& db = deps.db;
     const auto& ctx = deps.ctx;
 
-    router.Add(Method::kGet, "/api/v1/customers", Dispatch::kBlocking,
-               Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
-                   if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "unassigned", "kind", "lifecycle",
-                                                "importance", "nature", "grade", "tier", "sort", "page", "page_size"});
-                       !s)
-                       return ToResponse(s.error());
-                   auto filter = ParseCustomerFilter(req);
-                   if (!filter) return ToResponse(filter.error());
-                   auto page = QueryInt(req, "page", 1, 1000000);
-                   if (!page) return ToResponse(page.error());
-                   auto size = QueryInt(req, "page_size", 1, 200);
-                   if (!size) return ToResponse(size.error());
-                   app::CustomerQuery query{filter->first, filter->second, 0, static_cast<int>(size->value_or(50))};
-                   query.offset = static_cast<int>((page->value_or(1) - 1) * query.limit);
-                   auto result =
-                       app::ReadTx(db, [&](app::Tx& tx) { return app::SearchCustomers(tx, ctx, actor, query); });
-                   if (!result) return ToResponse(result.error());
-                   json::array items;
-                   for (const auto& s : result->items) items.push_back(SummaryJson(s));
-                   return JsonResponse(200, json::object{{"items", items},
-                                                         {"total", result->total},
-                                                         {"page", page->value_or(1)},
-                                                         {"page_size", query.limit}});
-               }));
+    router.Add(
+        Method::kGet, "/api/v1/customers", Dispatch::kBlocking,
+        Authed(deps, [&db, &ctx](const Request& req, const Actor& actor) {
+            if (auto s = OnlyQuery(req, {"q", "region", "owner_id", "unassigned", "kind", "lifecycle", "importance",
+                                         "nature", "grade", "tier", "sort", "page", "page_size"});
+                !s)
+                return ToResponse(s.error());
+            auto filter = ParseCustomerFilter(req);
+            if (!filter) return ToResponse(filter.error());
+            auto page = QueryPage(req);
+            if (!page) return ToResponse(page.error());
+            app::CustomerQuery query{filter->first, filter->second, page->offset, page->limit};
+            auto result = app::ReadTx(db, [&](app::Tx& tx) { return app::SearchCustomers(tx, ctx, actor, query); });
+            if (!result) return ToResponse(result.error());
+            json::array items;
+            for (const auto& s : result->items) items.push_back(SummaryJson(s));
+            return JsonResponse(
+                200, json::object{
+                         {"items", items}, {"total", result->total}, {"page", page->page}, {"page_size", query.limit}});
+        }));
 
     router.Add(
         Method::kPost, "/api/v1/customers", Dispatch::kBlocking,

@@ -394,12 +394,10 @@ void RegisterLedger(Router& router, ApiDeps& deps) {
                                FieldError("status", "must be approved, credit_hold, released, invoiced or cancelled"));
                        query.status = std::string(*status);
                    }
-                   auto page = QueryInt(req, "page", 1, 1000000);
+                   auto page = QueryPage(req);
                    if (!page) return ToResponse(page.error());
-                   auto size = QueryInt(req, "page_size", 1, 200);
-                   if (!size) return ToResponse(size.error());
-                   query.limit = static_cast<int>(size->value_or(50));
-                   query.offset = (page->value_or(1) - 1) * query.limit;
+                   query.limit = page->limit;
+                   query.offset = page->offset;
                    auto orders = app::ReadTx(db, [&](app::Tx& tx) { return app::ListOrders(tx, actor, query); });
                    if (!orders) return ToResponse(orders.error());
                    json::array items;

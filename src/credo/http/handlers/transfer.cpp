@@ -67,18 +67,13 @@ void RegisterTransfer(Router& router, ApiDeps& deps) {
                 else if (*m != "valid_rows")
                     return ToResponse(FieldError("mode", Quoted(*m) + " is not one of valid_rows, all_or_nothing"));
             }
-            bool dry_run = false;
-            if (auto d = req.Query("dry_run")) {
-                if (*d == "true")
-                    dry_run = true;
-                else if (*d != "false")
-                    return ToResponse(FieldError("dry_run", "must be true or false"));
-            }
+            auto dry_run = QueryBool(req, "dry_run");
+            if (!dry_run) return ToResponse(dry_run.error());
             if (auto type = req.Header("content-type"); type && !type->starts_with("text/csv") &&
                                                         !type->starts_with("application/octet-stream") &&
                                                         !type->starts_with("text/plain"))
                 return ToResponse(MakeError(Errc::kUnsupported, "send the file as text/csv, not " + *type));
-            auto report = app::ImportCustomersCsv(deps.db, deps.ctx, actor, req.body, mode, dry_run);
+            auto report = app::ImportCustomersCsv(deps.db, deps.ctx, actor, req.body, mode, *dry_run);
             if (!report) return ToResponse(report.error());
             return JsonResponse(200, ReportJson(*report));
         }));
